@@ -1,0 +1,211 @@
+"""The access layer: the only way to query client data.
+
+Every model that holds client data declares once, as ``access_scope``, how it hangs off a trajectory or a
+client and which section of the file it belongs to. ``visible()`` and ``editable()`` turn that declaration
+into a queryset for an actor. Without a matching relationship the result is empty: it fails closed.
+
+Who sees what:
+- professional / team lead: the trajectories held by their team(s), their clients, and everything in them;
+- organisation admin: accounts only, never a client file;
+- another organisation: only with an active consent of the client for that organisation; professionals and
+  team leads there read the whole file, a municipal Wmo consultant only identity and plan (what an
+  application needs); nobody edits through a consent;
+- the command line acts as the operator ("system") and sees all, but is logged like everyone else.
+"""
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.http import Http404
+
+from steunwerk.vocab import Role
+
+
+class Section:
+    IDENTITY = "identity"  # who the client is and how to reach them
+    PLAN = "plan"  # trajectory overview, goals, options, plan steps
+    FILE = "file"  # profile, quality of life, logbook, evaluations
+
+
+@dataclass(frozen=True)
+class AccessScope:
+    """How a model reaches its trajectory (or directly its client) and which section it is."""
+
+    section: str
+    trajectory: str | None = None  # path to the trajectory; "" for Trajectory itself
+    client: str | None = None  # path to the client, for rows that belong to a client and not a trajectory
+
+
+CARE_ROLES = {Role.PROFESSIONAL, Role.TEAM_LEAD}
+
+
+@dataclass
+class Actor:
+    """Who is acting, with their memberships loaded once."""
+
+    user: object = None
+    name: str = ""
+    care_team_ids: frozenset = frozenset()
+    lead_team_ids: frozenset = frozenset()
+    full_consent_org_ids: frozenset = frozenset()
+    plan_consent_org_ids: frozenset = frozenset()
+    admin_org_ids: frozenset = frozenset()
+    role_by_org: dict = field(default_factory=dict)
+    is_system: bool = False
+
+    @classmethod
+    def for_user(cls, user):
+        if user is None or not user.is_authenticated or not user.is_active:
+            return cls(name="anoniem")
+        care, lead, full, plan, admin, roles = set(), set(), set(), set(), set(), {}
+        for m in user.memberships.all():
+            roles.setdefault(m.organisation_id, m.role)
+            if m.role in CARE_ROLES:
+                if m.team_id:
+                    care.add(m.team_id)
+                full.add(m.organisation_id)
+                if m.role == Role.TEAM_LEAD and m.team_id:
+                    lead.add(m.team_id)
+                    roles[m.organisation_id] = m.role
+            elif m.role == Role.WMO_CONSULTANT:
+                plan.add(m.organisation_id)
+            elif m.role == Role.ORG_ADMIN:
+                admin.add(m.organisation_id)
+        return cls(
+            user=user, name=user.get_username(), care_team_ids=frozenset(care), lead_team_ids=frozenset(lead),
+            full_consent_org_ids=frozenset(full), plan_consent_org_ids=frozenset(plan - full),
+            admin_org_ids=frozenset(admin), role_by_org=roles,
+        )
+
+    @classmethod
+    def system(cls, name="opdrachtregel"):
+        return cls(name=name, is_system=True)
+
+    @property
+    def is_authenticated(self):
+        return self.user is not None or self.is_system
+
+    @property
+    def role_label(self):
+        if self.is_system:
+            return "system"
+        return ",".join(sorted({str(r) for r in self.role_by_org.values()}))
+
+    @property
+    def organisation_id(self):
+        return next(iter(self.role_by_org), None)
+
+    @property
+    def can_hold_trajectories(self):
+        return bool(self.care_team_ids)
+
+
+def _consented_client_ids(org_ids):
+    from steunwerk.access.models import Consent
+
+    return Consent.objects.filter(receiving_organisation_id__in=org_ids, withdrawn_at__isnull=True).values("client_id")
+
+
+def _consent_orgs(actor, section):
+    orgs = set(actor.full_consent_org_ids)
+    if section in (Section.IDENTITY, Section.PLAN):
+        orgs |= actor.plan_consent_org_ids
+    return orgs
+
+
+def trajectory_q(actor, section, write=False):
+    """Q over Trajectory for the trajectories this actor may see (or change)."""
+    if actor.is_system:
+        return Q()
+    q = Q(pk__in=[])
+    if actor.care_team_ids:
+        q |= Q(team_id__in=actor.care_team_ids)
+    if not write:
+        orgs = _consent_orgs(actor, section)
+        if orgs:
+            q |= Q(client_id__in=_consented_client_ids(orgs))
+    return q
+
+
+def client_q(actor, section, write=False):
+    """Q over Client for the clients this actor may see (or change)."""
+    from steunwerk.support.models import Trajectory
+
+    if actor.is_system:
+        return Q()
+    q = Q(pk__in=[])
+    if actor.care_team_ids:
+        q |= Q(pk__in=Trajectory.objects.filter(team_id__in=actor.care_team_ids).values("client_id"))
+    if not write:
+        orgs = _consent_orgs(actor, section)
+        if orgs:
+            q |= Q(pk__in=_consented_client_ids(orgs))
+    return q
+
+
+def _scoped(model, actor, write):
+    scope = getattr(model, "access_scope", None)
+    if scope is None:
+        raise TypeError(f"{model.__name__} declares no access_scope")
+    manager = model._default_manager
+    if scope.trajectory is not None:
+        q = trajectory_q(actor, scope.section, write)
+        if scope.trajectory == "":
+            return manager.filter(q)
+        from steunwerk.support.models import Trajectory
+
+        return manager.filter(**{f"{scope.trajectory}__in": Trajectory.objects.filter(q).values("pk")})
+    q = client_q(actor, scope.section, write)
+    if scope.client == "":
+        return manager.filter(q)
+    from steunwerk.clients.models import Client
+
+    return manager.filter(**{f"{scope.client}__in": Client.objects.filter(q).values("pk")})
+
+
+def visible(model, actor):
+    """The rows of ``model`` this actor may read."""
+    return _scoped(model, actor, write=False)
+
+
+def editable(model, actor):
+    """The rows of ``model`` this actor may change."""
+    return _scoped(model, actor, write=True)
+
+
+def get_visible_or_404(model, actor, **lookup):
+    obj = visible(model, actor).filter(**lookup).first()
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def get_editable_or_404(model, actor, **lookup):
+    obj = editable(model, actor).filter(**lookup).first()
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def can_edit(actor, trajectory):
+    return actor.is_system or trajectory.team_id in actor.care_team_ids
+
+
+def can_read_section(actor, trajectory, section):
+    from steunwerk.support.models import Trajectory
+
+    return visible_trajectories(actor, section).filter(pk=trajectory.pk).exists()
+
+
+def visible_trajectories(actor, section):
+    from steunwerk.support.models import Trajectory
+
+    return Trajectory.objects.filter(trajectory_q(actor, section))
+
+
+def can_view_access_log(actor, client):
+    """Team leads of a team holding one of the client's trajectories (and the operator)."""
+    if actor.is_system:
+        return True
+    if not actor.lead_team_ids:
+        return False
+    return client.trajectories.filter(team_id__in=actor.lead_team_ids).exists()

@@ -1,0 +1,23 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from steunwerk.access.models import AccessLogEntry
+from steunwerk.access.scope import can_view_access_log
+from steunwerk.access.shortcuts import client_or_404
+from steunwerk.vocab import LogAction
+
+
+@login_required
+def access_log(request, pk):
+    """Who looked at or changed this client's file: for the team lead, and to show the client."""
+    client = client_or_404(request, pk, action=None)
+    if not can_view_access_log(request.actor, client):
+        return render(request, "403.html", {"reason": _("Alleen de teamleider kan het toegangslog inzien.")}, status=403)
+    entries = AccessLogEntry.objects.filter(client_id=client.pk).select_related("user")
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    from steunwerk.access import log
+
+    log.record(request.actor, LogAction.READ, client.pk, client, "toegangslog")
+    return render(request, "access/access_log.html", {"client": client, "page": page})

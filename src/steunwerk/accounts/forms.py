@@ -1,0 +1,32 @@
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext as _, gettext_lazy
+
+from steunwerk.accounts.models import Team, User
+from steunwerk.vocab import Role
+
+
+class NewAccountForm(forms.ModelForm):
+    password = forms.CharField(label=gettext_lazy("Wachtwoord"), widget=forms.PasswordInput, strip=False)
+    role = forms.ChoiceField(label=gettext_lazy("Rol"), choices=Role.choices)
+    team = forms.ModelChoiceField(label=gettext_lazy("Team"), queryset=Team.objects.none(), required=False)
+
+    class Meta:
+        model = User
+        fields = ["username", "first_name", "last_name", "email"]
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["team"].queryset = organisation.teams.all()
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        validate_password(password)
+        return password
+
+    def clean(self):
+        data = super().clean()
+        if data.get("role") in (Role.PROFESSIONAL, Role.TEAM_LEAD) and not data.get("team"):
+            self.add_error("team", _("Een professional of teamleider hoort bij een team."))
+        return data

@@ -1,0 +1,87 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as _, gettext_lazy
+
+from steunwerk.access.models import Consent
+from steunwerk.accounts.models import Organisation
+from steunwerk.clients import bsn as bsn_rules
+from steunwerk.clients.models import Client
+from steunwerk.vocab import Limitation
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ClientForm(forms.ModelForm):
+    limitations = forms.MultipleChoiceField(
+        label=gettext_lazy("Soort beperking"), choices=Limitation.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Client
+        fields = [
+            "name", "date_of_birth", "bsn", "street_address", "postcode", "city", "neighbourhood", "phone",
+            "email", "limitations", "wanted_helpers", "unwanted_helpers",
+        ]
+        widgets = {
+            "date_of_birth": DateInput(),
+            "wanted_helpers": forms.Textarea(attrs={"rows": 2}),
+            "unwanted_helpers": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Vul een naam in."))
+        return name
+
+    def clean_date_of_birth(self):
+        dob = self.cleaned_data.get("date_of_birth")
+        if dob and dob > timezone.localdate():
+            raise forms.ValidationError(_("De geboortedatum ligt in de toekomst."))
+        return dob
+
+    def clean_bsn(self):
+        value = self.cleaned_data.get("bsn", "")
+        return bsn_rules.clean(value) if value else ""
+
+
+class NewClientForm(ClientForm):
+    """A new client always starts with a trajectory held by one of the professional's teams."""
+
+    request = forms.CharField(
+        label=gettext_lazy("Aanleiding"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Hoe het contact ontstond en met welke vraag."),
+    )
+    team = forms.ModelChoiceField(label=gettext_lazy("Team"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+
+
+class ConsentForm(forms.ModelForm):
+    class Meta:
+        model = Consent
+        fields = ["receiving_organisation", "purpose", "given_on", "explained_to_client"]
+        widgets = {"given_on": DateInput()}
+
+    def __init__(self, *args, holder, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["receiving_organisation"].queryset = Organisation.objects.exclude(pk=holder.pk)
+
+    def clean_given_on(self):
+        given_on = self.cleaned_data["given_on"]
+        if given_on > timezone.localdate():
+            raise forms.ValidationError(_("De datum van toestemming ligt in de toekomst."))
+        return given_on
+
+    def clean_explained_to_client(self):
+        if not self.cleaned_data.get("explained_to_client"):
+            raise forms.ValidationError(_("Leg eerst het doel van het delen uit aan de cliënt."))
+        return True

@@ -1,0 +1,118 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from steunwerk.access import log
+from steunwerk.access.models import Consent
+from steunwerk.access.scope import Section, visible
+from steunwerk.access.shortcuts import client_or_404
+from steunwerk.accounts.models import Team
+from steunwerk.clients import search
+from steunwerk.clients.forms import ClientForm, ConsentForm, NewClientForm
+from steunwerk.support.models import Trajectory
+from steunwerk.vocab import LogAction
+
+PAGE_SIZE = 25
+
+
+@login_required
+def caseload(request):
+    """Mijn cliënten: the trajectories this professional may see, searchable by name, BSN or birth date."""
+    query = search.parse(request.GET.get("q"))
+    include_closed = request.GET.get("afgesloten") == "1"
+    trajectories = visible(Trajectory, request.actor).select_related("client", "team", "lead")
+    if not include_closed:
+        trajectories = trajectories.filter(status=Trajectory.Status.OPEN)
+    if query.error:
+        trajectories = trajectories.none()
+    else:
+        trajectories = trajectories.filter(query.q("client__"))
+    page = Paginator(trajectories.order_by("client__name", "client_id", "-started_on", "id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    action = LogAction.SEARCH if query.kind else LogAction.READ
+    log.record_many(request.actor, action, [t.client_id for t in page], detail=query.log_detail or "cliëntenlijst")
+    status = 400 if query.error else 200
+    return render(request, "clients/caseload.html", {"page": page, "query": query, "q": request.GET.get("q", ""),
+                                                      "include_closed": include_closed}, status=status)
+
+
+@login_required
+def client_new(request):
+    teams = Team.objects.filter(pk__in=request.actor.care_team_ids)
+    if not teams.exists():
+        return render(request, "403.html", {"reason": _("Alleen professionals van een team kunnen cliënten aanmelden.")}, status=403)
+    form = NewClientForm(request.POST or None, teams=teams)
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "clients/client_form.html", {"form": form, "new": True}, status=400)
+        with transaction.atomic():
+            client = form.save(commit=False)
+            team = form.cleaned_data["team"]
+            client.organisation_id = team.organisation_id
+            client.save()
+            trajectory = Trajectory.objects.create(
+                client=client, team=team, lead=request.user, request=form.cleaned_data["request"])
+            log.record(request.actor, LogAction.CREATE, client.pk, trajectory, "cliënt en traject aangemaakt")
+        messages.success(request, _("Cliënt aangemaakt. Het traject begint bij ontmoeting en kennismaking."))
+        return redirect("trajectory", pk=trajectory.pk)
+    return render(request, "clients/client_form.html", {"form": form, "new": True})
+
+
+@login_required
+def client_detail(request, pk):
+    client = client_or_404(request, pk, detail="dossier")
+    trajectories = visible(Trajectory, request.actor).filter(client=client).select_related("team", "lead")
+    consents = visible(Consent, request.actor).filter(client=client).select_related("receiving_organisation")
+    return render(request, "clients/client_detail.html", {
+        "client": client, "trajectories": trajectories, "consents": consents,
+        "can_edit": trajectories.filter(team_id__in=request.actor.care_team_ids).exists(),
+    })
+
+
+@login_required
+def client_edit(request, pk):
+    client = client_or_404(request, pk, write=True, action=None)
+    form = ClientForm(request.POST or None, instance=client)
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "clients/client_form.html", {"form": form, "client": client}, status=400)
+        with transaction.atomic():
+            form.save()
+            log.record(request.actor, LogAction.UPDATE, client.pk, client, "cliëntgegevens: " + ", ".join(form.changed_data))
+        messages.success(request, _("Gegevens opgeslagen."))
+        return redirect("client", pk=client.pk)
+    log.record(request.actor, LogAction.READ, client.pk, client, "cliëntgegevens bewerken")
+    return render(request, "clients/client_form.html", {"form": form, "client": client})
+
+
+@login_required
+def consent_new(request, pk):
+    client = client_or_404(request, pk, write=True, action=None)
+    form = ConsentForm(request.POST or None, holder=client.organisation)
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "clients/consent_form.html", {"form": form, "client": client}, status=400)
+        consent = form.save(commit=False)
+        consent.client, consent.organisation, consent.recorded_by = client, client.organisation, request.user
+        with transaction.atomic():
+            consent.save()
+            log.record(request.actor, LogAction.CREATE, client.pk, consent,
+                       f"toestemming voor {consent.receiving_organisation.name}")
+        messages.success(request, _("Toestemming vastgelegd."))
+        return redirect("client", pk=client.pk)
+    return render(request, "clients/consent_form.html", {"form": form, "client": client})
+
+
+@login_required
+@require_POST
+def consent_withdraw(request, pk, consent_pk):
+    client = client_or_404(request, pk, write=True, action=None)
+    consent = get_object_or_404(visible(Consent, request.actor), pk=consent_pk, client=client, withdrawn_at__isnull=True)
+    with transaction.atomic():
+        consent.withdraw()
+        log.record(request.actor, LogAction.UPDATE, client.pk, consent, f"toestemming ingetrokken voor {consent.receiving_organisation.name}")
+    messages.success(request, _("Toestemming ingetrokken. De andere organisatie kan het dossier niet meer inzien."))
+    return redirect("client", pk=client.pk)

@@ -1,0 +1,317 @@
+"""A Supportgericht Werken trajectory and everything made in it."""
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from steunwerk.access.scope import AccessScope, Section
+from steunwerk.vocab import (
+    LifeDomain, Phase, Place, ProfileAspect, QualityAspect, QualityDimension, StepActor, Voice,
+)
+
+TEXT_LIMIT = [MaxLengthValidator(settings.TEXT_MAX_LENGTH)]
+
+
+def long_text(label, **kwargs):
+    return models.TextField(label, validators=TEXT_LIMIT, **kwargs)
+
+
+class OwnedByOrganisation(models.Model):
+    """Every row of client data carries the organisation that owns it (the tenant)."""
+
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+", editable=False)
+    parent_field = None
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.organisation_id:
+            self.organisation_id = getattr(self, self.parent_field).organisation_id
+        super().save(*args, **kwargs)
+
+
+class Trajectory(OwnedByOrganisation):
+    """Ondersteuningstraject: the six phases a professional and a client go through together."""
+
+    access_scope = AccessScope(section=Section.PLAN, trajectory="")
+    parent_field = "client"
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Lopend")
+        CLOSED = "closed", _("Afgesloten")
+
+    client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="trajectories")
+    team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="trajectories")
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("contactpersoon"),
+    )
+    phase = models.CharField(_("fase"), max_length=16, choices=Phase.choices, default=Phase.MEETING)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.OPEN)
+    request = long_text(_("aanleiding"), blank=True, help_text=_("Hoe het contact ontstond en met welke vraag."))
+    started_on = models.DateField(_("gestart op"), default=timezone.localdate)
+    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        indexes = [models.Index(fields=["team", "status", "client"], name="trajectory_team_status")]
+        verbose_name = _("ondersteuningstraject")
+
+    def __str__(self):
+        return f"{self.client.name} — {self.get_phase_display()}"
+
+    @property
+    def phase_number(self):
+        return Phase.number(self.phase)
+
+
+class PhaseChange(OwnedByOrganisation):
+    access_scope = AccessScope(section=Section.PLAN, trajectory="trajectory")
+    parent_field = "trajectory"
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="phase_changes")
+    from_phase = models.CharField(max_length=16, choices=Phase.choices)
+    to_phase = models.CharField(max_length=16, choices=Phase.choices)
+    note = models.CharField(_("toelichting"), max_length=500, blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+
+
+class MonitoringCheck(OwnedByOrganisation):
+    """The three monitoring questions, answered for the phase the trajectory is in."""
+
+    access_scope = AccessScope(section=Section.FILE, trajectory="trajectory")
+    parent_field = "trajectory"
+
+    class Answer(models.TextChoices):
+        OK = "ok", _("Ja, op koers")
+        ATTENTION = "attention", _("Vraagt aandacht")
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="monitoring_checks")
+    phase = models.CharField(max_length=16, choices=Phase.choices)
+    relationship = models.CharField(_("relatie op koers"), max_length=12, choices=Answer.choices)
+    activities = models.CharField(_("activiteiten verlopen goed"), max_length=12, choices=Answer.choices)
+    connection = models.CharField(_("fasen sluiten aan"), max_length=12, choices=Answer.choices)
+    note = long_text(_("toelichting"), blank=True)
+    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    checked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-checked_at", "-id"]
+
+
+class VoicedText(OwnedByOrganisation):
+    """Free text that records whose words it is and who typed it."""
+
+    parent_field = "trajectory"
+    text = long_text(_("tekst"), blank=True)
+    voice = models.CharField(_("wiens woorden"), max_length=16, choices=Voice.choices, default=Voice.CLIENT)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class ProfileEntry(VoicedText):
+    """One cell of the Persoonlijk Profiel: a life domain × current / wishes / earlier."""
+
+    access_scope = AccessScope(section=Section.FILE, trajectory="trajectory")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="profile_entries")
+    domain = models.CharField(max_length=16, choices=LifeDomain.choices)
+    aspect = models.CharField(max_length=8, choices=ProfileAspect.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["trajectory", "domain", "aspect"], name="profile_cell_unique")]
+
+
+class ImportantWish(VoicedText):
+    """'Welke wensen zijn het belangrijkst?': the ranked wishes at the foot of the profile."""
+
+    access_scope = AccessScope(section=Section.FILE, trajectory="trajectory")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="important_wishes")
+    rank = models.PositiveSmallIntegerField(_("rangorde"), validators=[MinValueValidator(1)])
+    domain = models.CharField(_("levensgebied"), max_length=16, choices=LifeDomain.choices, blank=True)
+
+    class Meta:
+        ordering = ["rank"]
+        constraints = [models.UniqueConstraint(fields=["trajectory", "rank"], name="wish_rank_unique")]
+
+    def __str__(self):
+        return f"{self.rank}. {self.text}"
+
+
+class QualityEntry(VoicedText):
+    """One cell of the Kwaliteit van bestaan grid: a dimension × barriers / wishes / needed / present."""
+
+    access_scope = AccessScope(section=Section.FILE, trajectory="trajectory")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="quality_entries")
+    dimension = models.CharField(max_length=20, choices=QualityDimension.choices)
+    aspect = models.CharField(max_length=8, choices=QualityAspect.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["trajectory", "dimension", "aspect"], name="quality_cell_unique")]
+
+
+class Goal(OwnedByOrganisation):
+    """A goal: the result the client wants, from one of their wishes, made concrete by their preferences."""
+
+    access_scope = AccessScope(section=Section.PLAN, trajectory="trajectory")
+    parent_field = "trajectory"
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="goals")
+    wish = models.ForeignKey(
+        ImportantWish, on_delete=models.SET_NULL, null=True, blank=True, related_name="goals",
+        verbose_name=_("uit de wens"),
+    )
+    priority = models.PositiveSmallIntegerField(_("prioriteit"), default=1, validators=[MinValueValidator(1)],
+                                                help_text=_("1 is het belangrijkst."))
+    intended_result = models.CharField(_("te bereiken resultaat (doel)"), max_length=500)
+    domain = models.CharField(_("levensgebied"), max_length=16, choices=LifeDomain.choices, blank=True)
+    preferences = long_text(
+        _("persoonlijke voorkeuren"), blank=True,
+        help_text=_("Wat het doel concreet betekent voor deze cliënt; één voorkeur per regel."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["priority", "id"]
+        verbose_name = _("doel")
+
+    def __str__(self):
+        return self.intended_result
+
+    def preference_list(self):
+        return [line.strip() for line in self.preferences.splitlines() if line.strip()]
+
+
+class Option(OwnedByOrganisation):
+    """A row of the Werkblad Opties: one possible way to reach the goal, weighed."""
+
+    access_scope = AccessScope(section=Section.PLAN, trajectory="goal__trajectory")
+    parent_field = "goal"
+
+    class Rank(models.IntegerChoices):
+        BEST = 1, _("Beste optie")
+        SECOND = 2, _("Op één na beste optie")
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="options")
+    text = models.CharField(_("optie"), max_length=500)
+    pros = long_text(_("voordelen"), blank=True)
+    cons = long_text(_("nadelen"), blank=True)
+    rank = models.PositiveSmallIntegerField(_("keuze"), choices=Rank.choices, null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["goal", "rank"], condition=Q(rank__isnull=False), name="option_rank_unique"),
+        ]
+
+
+class ActionPlan(OwnedByOrganisation):
+    """The Plan van Aanpak for one goal. Each saved change is a new version; earlier ones are kept."""
+
+    access_scope = AccessScope(section=Section.PLAN, trajectory="goal__trajectory")
+    parent_field = "goal"
+
+    goal = models.OneToOneField(Goal, on_delete=models.CASCADE, related_name="plan")
+    drawn_up_on = models.DateField(_("datum opstellen"), default=timezone.localdate)
+    evaluation_on = models.DateField(_("datum evaluatie"))
+    needed_aids = long_text(_("benodigde hulpmiddelen of voorzieningen"), blank=True)
+    ladder_note = long_text(
+        _("waarom een eerdere trede niet volstond"), blank=True,
+        help_text=_("Eigen kracht, netwerk, algemene voorziening, maatwerk: leg vast waarom een eerdere stap niet genoeg was."),
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(evaluation_on__gte=F("drawn_up_on")), name="plan_evaluation_after_drawn_up"),
+        ]
+        verbose_name = _("Plan van Aanpak")
+
+
+class PlanStep(OwnedByOrganisation):
+    """A concrete step of the plan, saying who acts."""
+
+    access_scope = AccessScope(section=Section.PLAN, trajectory="plan__goal__trajectory")
+    parent_field = "plan"
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="steps")
+    order = models.PositiveSmallIntegerField(default=1)
+    description = models.CharField(_("concrete stap of activiteit"), max_length=500)
+    actor = models.CharField(_("wie doet het"), max_length=20, choices=StepActor.choices)
+    performer = models.CharField(_("naam of organisatie"), max_length=200, blank=True,
+                                 help_text=_("Bijvoorbeeld de buurman, de thuiszorg of het buurthuis."))
+    amount = models.CharField(_("omvang"), max_length=100, blank=True, help_text=_("Bijvoorbeeld 3 uur per week."))
+
+    class Meta:
+        ordering = ["order", "id"]
+
+
+class PlanVersion(OwnedByOrganisation):
+    """A saved version of a Plan van Aanpak, as it was."""
+
+    access_scope = AccessScope(section=Section.PLAN, trajectory="plan__goal__trajectory")
+    parent_field = "plan"
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    snapshot = models.JSONField()
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    saved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="plan_version_unique")]
+
+
+class LogbookEntry(OwnedByOrganisation):
+    access_scope = AccessScope(section=Section.FILE, trajectory="trajectory")
+    parent_field = "trajectory"
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="logbook")
+    date = models.DateField(_("datum"), default=timezone.localdate)
+    place = models.CharField(_("plaats"), max_length=20, choices=Place.choices)
+    present = models.CharField(_("aanwezig"), max_length=300, blank=True, help_text=_("Wie er bij waren."))
+    notes = long_text(_("aantekeningen"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("logboekregel")
+
+
+class Evaluation(OwnedByOrganisation):
+    """An evaluation meeting: how the client experienced it, process and result, and what changes."""
+
+    access_scope = AccessScope(section=Section.FILE, trajectory="trajectory")
+    parent_field = "trajectory"
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="evaluations")
+    date = models.DateField(_("datum"), default=timezone.localdate)
+    went_well = long_text(_("wat ging goed (ervaring cliënt)"), blank=True)
+    learned = long_text(_("wat is geleerd"), blank=True)
+    process = long_text(_("over het proces"), blank=True)
+    result = long_text(_("over het resultaat"), blank=True)
+    plan_changes = long_text(_("wat verandert er in het plan"), blank=True)
+    self_evaluation = long_text(_("zelfevaluatie professional"), blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("evaluatie")

@@ -1,0 +1,42 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.views.generic import RedirectView
+
+from steunwerk.access import views as access_views
+from steunwerk.accounts import views as account_views
+from steunwerk.clients import views as client_views
+from steunwerk.support import views as support_views
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="caseload"), name="home"),
+    path("inloggen/", auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("beheer/accounts/", account_views.accounts, name="accounts"),
+    path("clienten/", client_views.caseload, name="caseload"),
+    path("clienten/nieuw/", client_views.client_new, name="client_new"),
+    path("clienten/<int:pk>/", client_views.client_detail, name="client"),
+    path("clienten/<int:pk>/bewerken/", client_views.client_edit, name="client_edit"),
+    path("clienten/<int:pk>/toestemming/", client_views.consent_new, name="consent_new"),
+    path("clienten/<int:pk>/toestemming/<int:consent_pk>/intrekken/", client_views.consent_withdraw, name="consent_withdraw"),
+    path("clienten/<int:pk>/toegangslog/", access_views.access_log, name="access_log"),
+    path("trajecten/<int:pk>/", support_views.trajectory_detail, name="trajectory"),
+    path("trajecten/<int:pk>/fase/", support_views.trajectory_phase, name="trajectory_phase"),
+    path("trajecten/<int:pk>/monitoring/", support_views.monitoring_new, name="monitoring_new"),
+    path("trajecten/<int:pk>/profiel/", support_views.profile, name="profile"),
+    path("trajecten/<int:pk>/kwaliteit-van-bestaan/", support_views.quality, name="quality"),
+    path("trajecten/<int:pk>/doelen/nieuw/", support_views.goal_new, name="goal_new"),
+    path("trajecten/<int:pk>/logboek/", support_views.logbook, name="logbook"),
+    path("trajecten/<int:pk>/evaluaties/", support_views.evaluations, name="evaluations"),
+    path("trajecten/<int:pk>/export.json", support_views.trajectory_export, name="trajectory_export"),
+    path("trajecten/<int:pk>/plan/afdrukken/", support_views.plan_print, name="plan_print"),
+    path("doelen/<int:pk>/bewerken/", support_views.goal_edit, name="goal_edit"),
+    path("doelen/<int:pk>/opties/", support_views.options, name="options"),
+    path("doelen/<int:pk>/opties/keuze/", support_views.options_choose, name="options_choose"),
+    path("doelen/<int:pk>/plan/", support_views.plan_edit, name="plan_edit"),
+    path("doelen/<int:pk>/plan/versies/", support_views.plan_versions, name="plan_versions"),
+]
+
+handler400 = "steunwerk.errors.bad_request"
+handler403 = "steunwerk.errors.permission_denied"
+handler404 = "steunwerk.errors.page_not_found"
+handler500 = "steunwerk.errors.server_error"

@@ -1,0 +1,140 @@
+"""Fixed reference lists of Supportgericht Werken, in one place.
+
+Values are English identifiers (used in code, exports and the API); labels are the book's Dutch terms as
+professionals know them.
+"""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Gemeente")
+    NEIGHBOURHOOD_TEAM = "neighbourhood_team", _("Wijkteam")
+    CLIENT_SUPPORT = "client_support", _("Cliëntondersteuning (MEE)")
+    WELFARE = "welfare", _("Welzijnsorganisatie")
+
+
+class Role(models.TextChoices):
+    PROFESSIONAL = "professional", _("Professional")
+    TEAM_LEAD = "team_lead", _("Teamleider")
+    ORG_ADMIN = "org_admin", _("Organisatiebeheerder")
+    WMO_CONSULTANT = "wmo_consultant", _("Wmo-consulent (gemeente)")
+
+
+class Limitation(models.TextChoices):
+    OLD_AGE = "old_age", _("Ouderdom")
+    PHYSICAL = "physical", _("Lichamelijk")
+    INTELLECTUAL = "intellectual", _("Verstandelijk")
+    PSYCHOLOGICAL = "psychological", _("Psychisch")
+    SOCIAL = "social", _("Sociaal")
+
+
+class Phase(models.TextChoices):
+    MEETING = "meeting", _("Ontmoeting en kennismaking")
+    INFORMATION = "information", _("Informatie verzamelen, ordenen en analyseren")
+    GOALS = "goals", _("Doelen stellen")
+    PLANNING = "planning", _("Plan maken")
+    EXECUTION = "execution", _("Plan uitvoeren")
+    EVALUATION = "evaluation", _("Monitoren, evalueren en bijstellen")
+
+    @classmethod
+    def number(cls, value):
+        return list(cls.values).index(value) + 1
+
+
+PHASE_GOALS = {
+    Phase.MEETING: _("Elkaar leren kennen; zicht krijgen op de leefwereld, de woonomgeving en het netwerk van de cliënt."),
+    Phase.INFORMATION: _("De informatie verzamelen die nodig is voor een goed Plan van Aanpak: wensen, voorkeuren, mogelijkheden, beperkingen en hulpbronnen."),
+    Phase.GOALS: _("Samen met de cliënt doelen kiezen, op basis van de belangrijkste wensen, en prioriteiten stellen."),
+    Phase.PLANNING: _("Opties afwegen en een Plan van Aanpak maken dat past bij de wensen en doelen."),
+    Phase.EXECUTION: _("Het plan uitvoeren; de cliënt houdt de regie."),
+    Phase.EVALUATION: _("De uitvoering volgen, evalueren met de cliënt en het plan bijstellen waar nodig."),
+}
+
+MONITORING_QUESTIONS = [
+    ("relationship", _("Is de relatie op koers? Is er genoeg vertrouwen, loopt de communicatie goed over en weer, en handel ik vanuit het belang en perspectief van de cliënt?")),
+    ("activities", _("Verlopen de activiteiten in deze fase goed?")),
+    ("connection", _("Sluiten de fasen logisch op elkaar aan?")),
+]
+
+
+class LifeDomain(models.TextChoices):
+    """The eight rows of the Persoonlijk Profiel."""
+    HOUSING = "housing", _("Wonen")
+    WORK = "work", _("Werken")
+    LEARNING = "learning", _("Leren – Opleiding")
+    LEISURE = "leisure", _("Recreëren – Vrije tijd")
+    HEALTH = "health", _("Gezondheid")
+    SELF_CARE = "self_care", _("Persoonlijke (zelf)zorg (incl. huishouden, financiën)")
+    SOCIAL_CONTACTS = "social_contacts", _("Sociale contacten")
+    MEANING = "meaning", _("Zingeving")
+
+
+class ProfileAspect(models.TextChoices):
+    CURRENT = "current", _("Huidige mogelijkheden en ervaringen")
+    WISHES = "wishes", _("Wensen")
+    EARLIER = "earlier", _("Vroegere mogelijkheden en ervaringen")
+
+
+class QualityDimension(models.TextChoices):
+    """Schalock's eight dimensions of quality of life (Kwaliteit van bestaan)."""
+    EMOTIONAL = "emotional", _("Emotioneel welbevinden")
+    RELATIONS = "relations", _("Interpersoonlijke relaties")
+    MATERIAL = "material", _("Materieel welbevinden")
+    DEVELOPMENT = "development", _("Persoonlijke ontplooiing")
+    PHYSICAL = "physical", _("Lichamelijk welbevinden")
+    SELF_DETERMINATION = "self_determination", _("Zelfbepaling")
+    INCLUSION = "inclusion", _("Sociale inclusie")
+    RIGHTS = "rights", _("Rechten")
+
+
+class QualityAspect(models.TextChoices):
+    BARRIERS = "barriers", _("Ervaren belemmeringen")
+    WISHES = "wishes", _("Wensen")
+    NEEDED = "needed", _("Benodigde ondersteuning en hulpbronnen")
+    PRESENT = "present", _("Aanwezige ondersteuning en hulpbronnen")
+
+
+class Voice(models.TextChoices):
+    """Whose words a text is: the profile is the client's, so this is always recorded."""
+    CLIENT = "client", _("Eigen woorden cliënt")
+    NETWORK = "network", _("Iemand uit het netwerk")
+    PROFESSIONAL = "professional", _("Professional")
+
+
+class StepActor(models.TextChoices):
+    """Who carries out a plan step; also the resource ladder, in conversation order."""
+    SELF = "self", _("Cliënt zelf (eigen kracht)")
+    NETWORK = "network", _("Iemand uit het netwerk")
+    GENERAL_PROVISION = "general_provision", _("Algemene voorziening")
+    PROFESSIONAL = "professional", _("Professional")
+    WMO = "wmo", _("Wmo-aanvraag (maatwerkvoorziening)")
+
+
+# The Plan van Aanpak form of the book has four "who" columns; a general provision is help from others.
+PLAN_COLUMNS = [
+    ("self", _("Wat de persoon zelf doet"), [StepActor.SELF]),
+    ("others", _("Wat anderen doen"), [StepActor.NETWORK, StepActor.GENERAL_PROVISION]),
+    ("professional", _("Welke professionele hulp nodig is"), [StepActor.PROFESSIONAL]),
+    ("wmo", _("Waarvoor een beroep op de Wmo gedaan wordt"), [StepActor.WMO]),
+]
+
+
+class Place(models.TextChoices):
+    HOME = "home", _("Bij de cliënt thuis")
+    KITCHEN_TABLE = "kitchen_table", _("Aan de keukentafel")
+    COMMUNITY_CENTRE = "community_centre", _("Buurthuis")
+    OFFICE = "office", _("Kantoor")
+    CAFE = "cafe", _("Café")
+    PHONE = "phone", _("Telefonisch of online")
+    ELSEWHERE = "elsewhere", _("Elders")
+
+
+class LogAction(models.TextChoices):
+    READ = "read", _("Inzage")
+    CREATE = "create", _("Aangemaakt")
+    UPDATE = "update", _("Gewijzigd")
+    DELETE = "delete", _("Verwijderd")
+    EXPORT = "export", _("Export")
+    SEARCH = "search", _("Zoekopdracht")
+    PRINT = "print", _("Afgedrukt")
