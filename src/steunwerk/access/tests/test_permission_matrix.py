@@ -1,0 +1,161 @@
+"""Every role × every view × own / other-team / other-organisation object: allowed or denied.
+
+A view without a row here fails ``test_it_has_a_row_for_every_view``.
+"""
+import pytest
+from django.urls import get_resolver, reverse
+
+from steunwerk.access.models import Consent
+
+ROLES = ["anonymous", "professional", "team_lead", "org_admin", "wmo_consultant", "other_team_professional",
+         "other_org_professional", "no_role"]
+TARGETS = ["own", "other_team", "other_org"]
+CARE = {("professional", "own"), ("team_lead", "own"), ("other_team_professional", "other_team"),
+        ("other_org_professional", "other_org")}
+
+
+def trajectory_id(w, target):
+    return getattr(w, f"{target}_trajectory").pk
+
+
+def client_id(w, target):
+    return getattr(w, f"{target}_client").pk
+
+
+def goal_id(w, target):
+    return getattr(w, f"{target}_goal").pk
+
+
+def consent_args(w, target):
+    client = getattr(w, f"{target}_client")
+    consent = Consent.objects.create(client=client, organisation=client.organisation, receiving_organisation=w.municipality,
+                                     purpose="test", given_on="2026-01-01", recorded_by=w.professional)
+    # Recorded for the municipality, so it does not widen anybody's view in this matrix.
+    return [client.pk, consent.pk]
+
+
+# name: (method, args builder or None, who is allowed: "care", "lead", a set of roles (for views without an object))
+OBJECT_VIEWS = {
+    "client": ("get", lambda w, t: [client_id(w, t)], "care"),
+    "client_edit": ("get", lambda w, t: [client_id(w, t)], "care"),
+    "consent_new": ("get", lambda w, t: [client_id(w, t)], "care"),
+    "consent_withdraw": ("post", consent_args, "care"),
+    "access_log": ("get", lambda w, t: [client_id(w, t)], "lead"),
+    "trajectory": ("get", lambda w, t: [trajectory_id(w, t)], "care"),
+    "trajectory_phase": ("post", lambda w, t: [trajectory_id(w, t)], "care"),
+    "monitoring_new": ("post", lambda w, t: [trajectory_id(w, t)], "care"),
+    "profile": ("get", lambda w, t: [trajectory_id(w, t)], "care"),
+    "quality": ("get", lambda w, t: [trajectory_id(w, t)], "care"),
+    "goal_new": ("get", lambda w, t: [trajectory_id(w, t)], "care"),
+    "logbook": ("get", lambda w, t: [trajectory_id(w, t)], "care"),
+    "evaluations": ("get", lambda w, t: [trajectory_id(w, t)], "care"),
+    "trajectory_export": ("get", lambda w, t: [trajectory_id(w, t)], "care"),
+    "plan_print": ("get", lambda w, t: [trajectory_id(w, t)], "care"),
+    "goal_edit": ("get", lambda w, t: [goal_id(w, t)], "care"),
+    "options": ("get", lambda w, t: [goal_id(w, t)], "care"),
+    "options_choose": ("post", lambda w, t: [goal_id(w, t)], "care"),
+    "plan_edit": ("get", lambda w, t: [goal_id(w, t)], "care"),
+    "plan_versions": ("get", lambda w, t: [goal_id(w, t)], "care"),
+}
+CARE_ROLES = {"professional", "team_lead", "other_team_professional", "other_org_professional"}
+PLAIN_VIEWS = {
+    "caseload": CARE_ROLES | {"org_admin", "wmo_consultant", "no_role"},  # everyone signed in; the list is scoped
+    "client_new": CARE_ROLES,
+    "accounts": {"org_admin"},
+}
+NOT_VIEWS = {"home", "login", "logout"}
+
+
+def allowed(rule, role, target):
+    if rule == "care":
+        return (role, target) in CARE
+    if rule == "lead":
+        return (role, target) == ("team_lead", "own")
+    raise AssertionError(rule)
+
+
+def request(client, w, role, method, url):
+    if role != "anonymous":
+        client.force_login(w.user(role))
+    return getattr(client, method)(url)
+
+
+def test_it_has_a_row_for_every_view():
+    names = {p.name for p in get_resolver().url_patterns if getattr(p, "name", None)}
+    assert names - NOT_VIEWS == set(OBJECT_VIEWS) | set(PLAIN_VIEWS)
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(OBJECT_VIEWS))
+def test_object_view(client, world, name, role, target):
+    method, args, rule = OBJECT_VIEWS[name]
+    response = request(client, world, role, method, reverse(name, args=args(world, target)))
+    if role == "anonymous":
+        assert response.status_code == 302 and "/inloggen/" in response["Location"]
+    elif allowed(rule, role, target):
+        assert response.status_code in (200, 302, 400), response.status_code
+    else:
+        assert response.status_code in (403, 404), response.status_code
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(PLAIN_VIEWS))
+def test_plain_view(client, world, name, role):
+    response = request(client, world, role, "get", reverse(name))
+    if role == "anonymous":
+        assert response.status_code == 302 and "/inloggen/" in response["Location"]
+    elif role in PLAIN_VIEWS[name]:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 403
+
+
+# With a recorded consent, another organisation reads (never changes); a municipal Wmo consultant reads only
+# what an application needs: identity and plan, not the profile, the logbook or the evaluations.
+CONSENT_READS = {
+    "client": {"wmo_consultant", "other_org_professional"},
+    "trajectory": {"wmo_consultant", "other_org_professional"},
+    "plan_print": {"wmo_consultant", "other_org_professional"},
+    "options": {"wmo_consultant", "other_org_professional"},
+    "plan_versions": {"wmo_consultant", "other_org_professional"},
+    "plan_edit": {"wmo_consultant", "other_org_professional"},  # GET shows the plan; saving is a write
+    "profile": {"other_org_professional"},
+    "quality": {"other_org_professional"},
+    "logbook": {"other_org_professional"},
+    "evaluations": {"other_org_professional"},
+    "trajectory_export": {"other_org_professional"},
+    "client_edit": set(), "consent_new": set(), "goal_new": set(), "goal_edit": set(), "access_log": set(),
+    "trajectory_phase": set(), "monitoring_new": set(), "options_choose": set(), "consent_withdraw": set(),
+}
+
+
+def test_it_has_a_consent_row_for_every_object_view():
+    assert set(CONSENT_READS) == set(OBJECT_VIEWS)
+
+
+@pytest.mark.parametrize("role", ["wmo_consultant", "other_org_professional", "org_admin"])
+@pytest.mark.parametrize("name", sorted(OBJECT_VIEWS))
+def test_view_with_consent(client, world, name, role):
+    for org in (world.municipality, world.other_org):
+        Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=org,
+                               purpose="Wmo-aanvraag", given_on="2026-01-01", explained_to_client=True,
+                               recorded_by=world.professional)
+    method, args, _rule = OBJECT_VIEWS[name]
+    response = request(client, world, role, method, reverse(name, args=args(world, "own")))
+    if role in CONSENT_READS[name]:
+        assert response.status_code == 200
+    else:
+        assert response.status_code in (403, 404)
+
+
+@pytest.mark.parametrize("name", ["trajectory", "profile", "client"])
+def test_withdrawn_consent_closes_the_file_again(client, world, name):
+    consent = Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=world.other_org,
+                                     purpose="overdracht", given_on="2026-01-01", recorded_by=world.professional)
+    method, args, _rule = OBJECT_VIEWS[name]
+    url = reverse(name, args=args(world, "own"))
+    client.force_login(world.other_org_professional)
+    assert client.get(url).status_code == 200
+    consent.withdraw()
+    assert client.get(url).status_code == 404
