@@ -28,6 +28,7 @@ class World:
     other_team_professional: User
     other_org_professional: User
     no_role: User
+    catalogue_admin: User
     own_client: Client
     own_trajectory: Trajectory
     other_team_client: Client
@@ -84,6 +85,7 @@ def world(db):
         wmo_consultant=make_user("wmo_consultant", municipality, None, Role.WMO_CONSULTANT),
         other_team_professional=other_team_professional, other_org_professional=other_org_professional,
         no_role=make_user("no_role"),
+        catalogue_admin=make_user("catalogue_admin", org, None, Role.CATALOGUE_ADMIN),
         own_client=own_client, own_trajectory=own_trajectory,
         other_team_client=other_team_client, other_team_trajectory=other_team_trajectory,
         other_org_client=other_org_client, other_org_trajectory=other_org_trajectory,

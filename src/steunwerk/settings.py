@@ -23,10 +23,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
     "steunwerk.accounts",
     "steunwerk.access",
     "steunwerk.clients",
     "steunwerk.support",
+    "steunwerk.methods",
+    "steunwerk.api",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +104,24 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.BasicAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["steunwerk.api.permissions.HasMembership"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Steunwerk API",
+    "DESCRIPTION": "Methodewijzer: catalogue, search and recommendation. Same access rules as the web application.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["steunwerk.api.permissions.HasMembership"],
+}
 
 # Free-text limits: generous for a conversation, small enough to stop abuse.
 TEXT_MAX_LENGTH = 5000

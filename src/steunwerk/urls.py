@@ -1,10 +1,11 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
 from steunwerk.access import views as access_views
 from steunwerk.accounts import views as account_views
 from steunwerk.clients import views as client_views
+from steunwerk.methods import views as method_views
 from steunwerk.support import views as support_views
 
 urlpatterns = [
@@ -29,6 +30,16 @@ urlpatterns = [
     path("trajecten/<int:pk>/evaluaties/", support_views.evaluations, name="evaluations"),
     path("trajecten/<int:pk>/export.json", support_views.trajectory_export, name="trajectory_export"),
     path("trajecten/<int:pk>/plan/afdrukken/", support_views.plan_print, name="plan_print"),
+    path("trajecten/<int:pk>/methoden/", method_views.trajectory_methods, name="trajectory_methods"),
+    path("trajecten/<int:pk>/methoden/koppelen/", method_views.attach_method, name="attach_method"),
+    path("methodewijzer/", method_views.method_list, name="methods"),
+    path("methodewijzer/nieuw/", method_views.method_new, name="method_new"),
+    path("methodewijzer/tabel/licht-complex/", method_views.table_level, name="table_level"),
+    path("methodewijzer/tabel/zelfredzaamheid-participatie/", method_views.table_aim, name="table_aim"),
+    path("methodewijzer/<slug:slug>/", method_views.method_detail, name="method"),
+    path("methodewijzer/<slug:slug>/bewerken/", method_views.method_edit, name="method_edit"),
+    path("methodewijzer/<slug:slug>/versies/", method_views.method_history, name="method_history"),
+    path("api/", include("steunwerk.api.urls")),
     path("doelen/<int:pk>/bewerken/", support_views.goal_edit, name="goal_edit"),
     path("doelen/<int:pk>/opties/", support_views.options, name="options"),
     path("doelen/<int:pk>/opties/keuze/", support_views.options_choose, name="options_choose"),

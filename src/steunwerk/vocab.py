@@ -19,6 +19,7 @@ class Role(models.TextChoices):
     TEAM_LEAD = "team_lead", _("Teamleider")
     ORG_ADMIN = "org_admin", _("Organisatiebeheerder")
     WMO_CONSULTANT = "wmo_consultant", _("Wmo-consulent (gemeente)")
+    CATALOGUE_ADMIN = "catalogue_admin", _("Beheerder methodewijzer")
 
 
 class Limitation(models.TextChoices):
@@ -138,3 +139,108 @@ class LogAction(models.TextChoices):
     EXPORT = "export", _("Export")
     SEARCH = "search", _("Zoekopdracht")
     PRINT = "print", _("Afgedrukt")
+
+
+# --- Methodewijzer (catalogue of support methods). Values follow the catalogue's own Dutch codes, which are
+# also what the command line and the API exchange.
+
+class TargetGroup(models.TextChoices):
+    OLD_AGE = "ouderdom", _("Ouderdomsbeperking")
+    PHYSICAL = "lichamelijk", _("Lichamelijke beperking")
+    PSYCHOLOGICAL = "psychisch", _("Psychische beperking")
+    INTELLECTUAL = "verstandelijk", _("Verstandelijke beperking")
+    GENERAL = "algemeen", _("Algemeen (meerdere doelgroepen)")
+
+
+class ProblemLevel(models.TextChoices):
+    LIGHT = "licht", _("Lichte problematiek")
+    COMPLEX = "complex", _("Complexe problematiek")
+    BOTH = "beide", _("Zowel lichte als complexe problematiek")
+
+
+class Aim(models.TextChoices):
+    SELF_RELIANCE = "zelfredzaamheid", _("Zelfredzaamheid")
+    PARTICIPATION = "participatie", _("Participatie")
+    BOTH = "beide", _("Zowel zelfredzaamheid als participatie")
+
+
+class MethodDomain(models.TextChoices):
+    HOUSING = "wonen", _("Wonen")
+    WORK = "werk_dagbesteding", _("Werk en dagbesteding")
+    FINANCES = "financien", _("Financiën")
+    SOCIAL_NETWORK = "sociaal_netwerk", _("Sociaal netwerk")
+    HEALTH = "gezondheid", _("Gezondheid")
+    MENTAL_WELLBEING = "psychisch_welbevinden", _("Psychisch welbevinden")
+    DAILY_SKILLS = "dagelijkse_vaardigheden", _("Dagelijkse vaardigheden")
+    LEISURE = "vrije_tijd", _("Vrije tijd")
+    SAFETY = "veiligheid", _("Veiligheid")
+    PARENTING = "opvoeding", _("Opvoeding")
+    INFORMAL_CARE = "mantelzorg", _("Mantelzorg")
+
+
+# Which catalogue domains a goal in a Persoonlijk Profiel life domain touches (for recommendations).
+LIFE_DOMAIN_TO_METHOD_DOMAINS = {
+    LifeDomain.HOUSING: ["wonen", "dagelijkse_vaardigheden"],
+    LifeDomain.WORK: ["werk_dagbesteding"],
+    LifeDomain.LEARNING: ["werk_dagbesteding", "dagelijkse_vaardigheden"],
+    LifeDomain.LEISURE: ["vrije_tijd", "sociaal_netwerk"],
+    LifeDomain.HEALTH: ["gezondheid", "psychisch_welbevinden"],
+    LifeDomain.SELF_CARE: ["dagelijkse_vaardigheden", "financien"],
+    LifeDomain.SOCIAL_CONTACTS: ["sociaal_netwerk"],
+    LifeDomain.MEANING: ["psychisch_welbevinden"],
+}
+
+# The client's kinds of limitation as the catalogue's target groups ("sociaal" has no own row there).
+LIMITATION_TO_TARGET_GROUP = {
+    Limitation.OLD_AGE: "ouderdom", Limitation.PHYSICAL: "lichamelijk", Limitation.INTELLECTUAL: "verstandelijk",
+    Limitation.PSYCHOLOGICAL: "psychisch", Limitation.SOCIAL: "algemeen",
+}
+
+
+class WnsBaken(models.TextChoices):
+    """The eight bakens of Welzijn Nieuwe Stijl."""
+    QUESTION_BEHIND = "vraag_achter_de_vraag", _("Gericht op de vraag achter de vraag")
+    OWN_STRENGTH = "eigen_kracht", _("Gebaseerd op de eigen kracht van de burger")
+    OUTREACH = "direct_erop_af", _("Direct erop af")
+    FORMAL_INFORMAL = "formeel_informeel", _("Formeel en informeel in optimale verhouding")
+    COLLECTIVE_INDIVIDUAL = "collectief_individueel", _("Doordachte balans collectief en individueel")
+    INTEGRAL = "integraal_werken", _("Integraal werken")
+    RESULTS = "resultaatgericht", _("Niet vrijblijvend maar resultaatgericht")
+    PROFESSIONAL_ROOM = "ruimte_professional", _("Ruimte voor de professional")
+
+
+class WorkingElement(models.TextChoices):
+    """Working elements (werkzame elementen) behind self-direction, grouped in four themes."""
+    AUTONOMY = "autonomie", _("Autonomie")
+    TAILORED = "maatwerk", _("Maatwerk")
+    REFLECTION = "reflectie", _("Reflectie op de eigen situatie")
+    STRENGTHS = "krachten_centraal", _("Krachten centraal")
+    SELF_RESPECT = "zelfrespect", _("Zelfrespect en zelfwaardering")
+    TARGETED_LEARNING = "gericht_leren", _("Gericht leren / vaardigheden trainen")
+    INFORMATION = "informatie_educatie", _("Informatie en educatie")
+    TAILORED_LEARNING = "leren_op_maat", _("Leren op maat")
+    MOTIVATION = "aansluiten_motivatie", _("Aansluiten bij motivatie")
+    POSITIVE_GOALS = "positieve_doelen", _("Gericht op positieve wensen en doelen")
+    NETWORK = "netwerk_betrekken", _("Netwerk betrekken")
+    MEDIATION = "bemiddeling", _("Bemiddeling")
+
+
+WORKING_ELEMENT_THEMES = [
+    (_("Eigenaarschap"), ["autonomie", "maatwerk", "reflectie"]),
+    (_("Eigen kracht"), ["krachten_centraal", "zelfrespect", "gericht_leren", "informatie_educatie", "leren_op_maat"]),
+    (_("Motivatie"), ["aansluiten_motivatie", "positieve_doelen"]),
+    (_("Contacten"), ["netwerk_betrekken", "bemiddeling"]),
+]
+
+
+class EvidenceLevel(models.TextChoices):
+    EFFECT = "effect-onderzocht", _("Effect onderzocht")
+    THEORY = "theoretisch-onderbouwd", _("Theoretisch onderbouwd")
+    PRACTICE = "praktijk-beschreven", _("Beschreven in de praktijk")
+    UNKNOWN = "onbekend", _("Onbekend")
+
+
+class MethodKind(models.TextChoices):
+    METHOD = "method", _("Methode")
+    ORGANISATION_APPROACH = "organisation_approach", _("Organisatiemethodiek")
+    LOCAL = "local", _("Lokale methode of interventie")

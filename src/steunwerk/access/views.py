@@ -15,9 +15,10 @@ def access_log(request, pk):
     client = client_or_404(request, pk, action=None)
     if not can_view_access_log(request.actor, client):
         return render(request, "403.html", {"reason": _("Alleen de teamleider kan het toegangslog inzien.")}, status=403)
-    entries = AccessLogEntry.objects.filter(client_id=client.pk).select_related("user")
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
     from steunwerk.access import log
 
+    # Log first: the page is counted before it is read, so a row written in between would push one off the page.
     log.record(request.actor, LogAction.READ, client.pk, client, "toegangslog")
+    entries = AccessLogEntry.objects.filter(client_id=client.pk).select_related("user")
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "access/access_log.html", {"client": client, "page": page})

@@ -11,7 +11,8 @@ def is_valid(value):
     digits = normalise(value)
     if len(digits) == 8:
         digits = "0" + digits
-    if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
+    # isascii(): str.isdigit() also accepts superscripts (int() then fails) and non-Latin digits.
+    if len(digits) != 9 or not digits.isascii() or not digits.isdigit() or digits == "000000000":
         return False
     total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
     return total % 11 == 0

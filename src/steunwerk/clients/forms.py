@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 
@@ -21,6 +23,9 @@ class ClientForm(forms.ModelForm):
         label=gettext_lazy("Soort beperking"), choices=Limitation.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # Room for the separators on letters ("1112.22.333"); clean_bsn keeps the 9 digits, the model checks them.
+    bsn = forms.CharField(label=gettext_lazy("BSN"), required=False, max_length=20,
+                          help_text=Client._meta.get_field("bsn").help_text)
 
     class Meta:
         model = Client
@@ -33,6 +38,12 @@ class ClientForm(forms.ModelForm):
             "wanted_helpers": forms.Textarea(attrs={"rows": 2}),
             "unwanted_helpers": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("wanted_helpers", "unwanted_helpers"):  # free text: the same limit as elsewhere
+            self.fields[name].validators.append(MaxLengthValidator(settings.TEXT_MAX_LENGTH))
+            self.fields[name].widget.attrs["maxlength"] = str(settings.TEXT_MAX_LENGTH)
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

@@ -35,7 +35,8 @@ class Query:
 
 
 def parse(text):
-    text = (text or "").strip()[:100]
+    # NUL cannot be sent to PostgreSQL (a server error); it is never part of a name, BSN or date.
+    text = (text or "").replace("\x00", "").strip()[:100]
     if not text:
         return Query("")
     for pattern, order in DATE_PATTERNS:

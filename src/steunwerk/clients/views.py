@@ -47,6 +47,7 @@ def client_new(request):
     form = NewClientForm(request.POST or None, teams=teams)
     if request.method == "POST":
         if not form.is_valid():
+            messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
             return render(request, "clients/client_form.html", {"form": form, "new": True}, status=400)
         with transaction.atomic():
             client = form.save(commit=False)
@@ -78,6 +79,7 @@ def client_edit(request, pk):
     form = ClientForm(request.POST or None, instance=client)
     if request.method == "POST":
         if not form.is_valid():
+            messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
             return render(request, "clients/client_form.html", {"form": form, "client": client}, status=400)
         with transaction.atomic():
             form.save()

@@ -13,7 +13,7 @@ def export_queryset(queryset):
         "profile_entries", "important_wishes", "quality_entries", "logbook", "evaluations",
         Prefetch("goals", queryset=Goal.objects.select_related("wish").prefetch_related("options").order_by("priority", "id")),
         Prefetch("goals__plan", queryset=ActionPlan.objects.prefetch_related(
-            Prefetch("steps", queryset=PlanStep.objects.order_by("order", "id")))),
+            Prefetch("steps", queryset=PlanStep.objects.select_related("method").order_by("order", "id")))),
     )
 
 
@@ -45,6 +45,7 @@ def step_dict(step):
     return {
         "order": step.order, "description": step.description, "by": step.actor,
         "performer": step.performer, "amount": step.amount,
+        "method": {"slug": step.method.slug, "name": step.method.name} if step.method_id else None,
     }
 
 

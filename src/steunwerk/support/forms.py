@@ -32,6 +32,11 @@ class MonitoringForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("relationship", "activities", "connection"):
+            self.fields[name].choices = MonitoringCheck.Answer.choices  # no empty "---------" radio
+
 
 class GridForm(forms.Form):
     """A grid of free-text cells (rows × columns), each with whose words it is."""
@@ -110,7 +115,7 @@ class GoalForm(forms.ModelForm):
     class Meta:
         model = Goal
         fields = ["wish", "intended_result", "priority", "domain", "preferences"]
-        widgets = {"preferences": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"preferences": forms.Textarea(attrs={"rows": 5}), "priority": forms.NumberInput(attrs={"min": 1})}
 
     def __init__(self, *args, trajectory, **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,7 +182,7 @@ class StepForm(forms.ModelForm):
 
 
 StepFormSet = forms.inlineformset_factory(
-    ActionPlan, PlanStep, form=StepForm, extra=3, can_delete=True, max_num=30, validate_max=True,
+    ActionPlan, PlanStep, form=StepForm, extra=6, can_delete=True, max_num=30, validate_max=True,
 )
 
 

@@ -53,6 +53,16 @@ class Trajectory(OwnedByOrganisation):
     phase = models.CharField(_("fase"), max_length=16, choices=Phase.choices, default=Phase.MEETING)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.OPEN)
     request = long_text(_("aanleiding"), blank=True, help_text=_("Hoe het contact ontstond en met welke vraag."))
+    complexity = models.CharField(
+        _("hoe complex is de situatie"), max_length=8, blank=True,
+        choices=[("licht", _("Licht")), ("complex", _("Complex"))],
+        help_text=_("De grens is niet scherp; het oordeel van de professional telt. Gebruikt bij het voorstellen van methoden."),
+    )
+    aim = models.CharField(
+        _("gericht op"), max_length=16, blank=True,
+        choices=[("zelfredzaamheid", _("Zelfredzaamheid")), ("participatie", _("Participatie")),
+                 ("beide", _("Zowel zelfredzaamheid als participatie"))],
+    )
     started_on = models.DateField(_("gestart op"), default=timezone.localdate)
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -217,6 +227,9 @@ class Option(OwnedByOrganisation):
             models.UniqueConstraint(fields=["goal", "rank"], condition=Q(rank__isnull=False), name="option_rank_unique"),
         ]
 
+    def __str__(self):
+        return self.text
+
 
 class ActionPlan(OwnedByOrganisation):
     """The Plan van Aanpak for one goal. Each saved change is a new version; earlier ones are kept."""
@@ -256,6 +269,10 @@ class PlanStep(OwnedByOrganisation):
     performer = models.CharField(_("naam of organisatie"), max_length=200, blank=True,
                                  help_text=_("Bijvoorbeeld de buurman, de thuiszorg of het buurthuis."))
     amount = models.CharField(_("omvang"), max_length=100, blank=True, help_text=_("Bijvoorbeeld 3 uur per week."))
+    method = models.ForeignKey(
+        "methods.Method", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("methode"), help_text=_("Een methode uit de methodewijzer die bij deze stap wordt ingezet."),
+    )
 
     class Meta:
         ordering = ["order", "id"]

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,11 +21,11 @@ from steunwerk.support.models import (
     ActionPlan, Goal, ImportantWish, Option, PhaseChange, PlanStep, Trajectory,
 )
 from steunwerk.support.plans import StalePlan, save_plan
-from steunwerk.vocab import MONITORING_QUESTIONS, PHASE_GOALS, PLAN_COLUMNS, LogAction, Phase
+from steunwerk.vocab import MONITORING_QUESTIONS, PHASE_GOALS, PLAN_COLUMNS, LogAction, Phase, StepActor
 
 
 def _goals_with_plans(trajectory):
-    steps = Prefetch("plan__steps", queryset=PlanStep.objects.order_by("order", "id"))
+    steps = Prefetch("plan__steps", queryset=PlanStep.objects.select_related("method").order_by("order", "id"))
     return trajectory.goals.select_related("plan", "wish").prefetch_related("options", steps)
 
 
@@ -32,6 +33,11 @@ def _plan_columns(plan):
     """Plan steps in the book's four columns."""
     steps = list(plan.steps.all()) if plan else []
     return [(label, [s for s in steps if s.actor in actors]) for _key, label, actors in PLAN_COLUMNS]
+
+
+def _file_access(actor, trajectory):
+    """May this actor open the file pages (profile, quality of life, logbook, evaluations) of this trajectory?"""
+    return can_edit(actor, trajectory) or can_read_section(actor, trajectory, Section.FILE)
 
 
 def _invalid(request, template, context):
@@ -52,7 +58,7 @@ def trajectory_detail(request, pk):
         "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS],
         "file_access": file_access, "can_edit": can_edit(request.actor, trajectory),
         "last_check": trajectory.monitoring_checks.first() if file_access else None,
-        "phase_form": f.PhaseForm(initial={"phase": trajectory.phase}), "monitoring_form": f.MonitoringForm(),
+        "phase_form": f.PhaseForm(initial={"phase": trajectory.phase}), "monitoring_form": f.MonitoringForm(auto_id="id_monitoring_%s"),
         "phase_changes": trajectory.phase_changes.select_related("changed_by")[:5],
     })
 
@@ -131,7 +137,7 @@ def profile(request, pk):
     wishes = list(trajectory.important_wishes.all())
     form = f.ProfileForm(request.POST or None, entries=entries, wishes=wishes)
     context = {"trajectory": trajectory, "client": trajectory.client, "form": form, "entries": entries,
-               "can_edit": can_edit(request.actor, trajectory)}
+               "can_edit": can_edit(request.actor, trajectory), "file_access": True}
     if write:
         if not form.is_valid():
             return _invalid(request, "support/profile.html", context)
@@ -146,18 +152,22 @@ def profile(request, pk):
 
 def _save_wishes(trajectory, existing, wanted, user):
     """Rewrite the ranked wishes; a wish kept by its text keeps its row (and so its link to a goal)."""
-    by_text = {w.text: w for w in existing}
+    by_text = {}  # a text may be given twice: keep a list, or the second row is orphaned and later collides
+    for wish in existing:
+        by_text.setdefault(wish.text, []).append(wish)
     for offset, wish in enumerate(existing):  # park ranks so the unique (trajectory, rank) holds at each step
         wish.rank = 1000 + offset
         wish.save(update_fields=["rank"])
     for rank, (text, domain, voice) in enumerate(wanted, start=1):
-        wish = by_text.pop(text, None) or ImportantWish(trajectory=trajectory, text=text, recorded_by=user)
+        same_text = by_text.get(text)
+        wish = same_text.pop(0) if same_text else ImportantWish(trajectory=trajectory, text=text, recorded_by=user)
         if (wish.domain, wish.voice) != (domain, voice):
             wish.recorded_by = user
         wish.rank, wish.domain, wish.voice = rank, domain, voice
         wish.save()
-    for wish in by_text.values():
-        wish.delete()
+    for left_over in by_text.values():
+        for wish in left_over:
+            wish.delete()
 
 
 @login_required
@@ -169,7 +179,7 @@ def quality(request, pk):
     entries = _grid_entries(trajectory.quality_entries, "dimension")
     form = f.QualityForm(request.POST or None, entries=entries)
     context = {"trajectory": trajectory, "client": trajectory.client, "form": form, "entries": entries,
-               "can_edit": can_edit(request.actor, trajectory)}
+               "can_edit": can_edit(request.actor, trajectory), "file_access": True}
     if write:
         if not form.is_valid():
             return _invalid(request, "support/quality.html", context)
@@ -183,7 +193,7 @@ def quality(request, pk):
 
 def _goal_form_view(request, trajectory, goal=None):
     form = f.GoalForm(request.POST or None, instance=goal, trajectory=trajectory)
-    context = {"trajectory": trajectory, "client": trajectory.client, "form": form, "goal": goal}
+    context = {"trajectory": trajectory, "client": trajectory.client, "form": form, "goal": goal, "file_access": True}
     if request.method == "POST":
         if not form.is_valid():
             return _invalid(request, "support/goal_form.html", context)
@@ -225,7 +235,7 @@ def options(request, pk):
     form = f.OptionForm(request.POST or None)
     context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "form": form,
                "options": goal.options.all(), "choice_form": f.ChoiceForm(goal=goal),
-               "can_edit": can_edit(request.actor, trajectory)}
+               "can_edit": can_edit(request.actor, trajectory), "file_access": _file_access(request.actor, trajectory)}
     if write:
         if not form.is_valid():
             return _invalid(request, "support/options.html", context)
@@ -246,7 +256,7 @@ def options_choose(request, pk):
     form = f.ChoiceForm(request.POST, goal=goal)
     if not form.is_valid():
         context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "form": f.OptionForm(),
-                   "options": goal.options.all(), "choice_form": form, "can_edit": True}
+                   "options": goal.options.all(), "choice_form": form, "can_edit": True, "file_access": True}
         return _invalid(request, "support/options.html", context)
     with transaction.atomic():
         goal.options.update(rank=None)
@@ -269,7 +279,8 @@ def plan_edit(request, pk):
                           queryset=plan.steps.all() if plan.pk else PlanStep.objects.none())
     context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "plan": plan,
                "form": plan_form, "steps": steps, "columns": _plan_columns(plan if plan.pk else None),
-               "options": goal.options.exclude(rank=None).order_by("rank"), "client_unwanted": trajectory.client.unwanted_helpers}
+               "options": goal.options.exclude(rank=None).order_by("rank"), "client_unwanted": trajectory.client.unwanted_helpers,
+               "file_access": _file_access(request.actor, trajectory)}
     if not write:
         return render(request, "support/plan_form.html", context)
     if not (plan_form.is_valid() and steps.is_valid()):
@@ -285,13 +296,23 @@ def plan_edit(request, pk):
     return redirect("trajectory", pk=trajectory.pk)
 
 
+def _readable_version(version):
+    """A saved snapshot with Dutch labels and dates, for people rather than machines."""
+    labels = dict(StepActor.choices)
+    snapshot = version.snapshot
+    version.evaluation_date = parse_date(snapshot.get("evaluation_on") or "")
+    version.readable_steps = [{**s, "by_label": labels.get(s["by"], s["by"])} for s in snapshot.get("steps", [])]
+    return version
+
+
 @login_required
 def plan_versions(request, pk):
     goal, trajectory = _goal_and_trajectory(request, pk, False, "versies plan van aanpak")
     plan = goal.plan if _has_plan(goal) else None
-    versions = plan.versions.select_related("saved_by") if plan else []
+    versions = [_readable_version(v) for v in plan.versions.select_related("saved_by")] if plan else []
     return render(request, "support/plan_versions.html", {"trajectory": trajectory, "client": trajectory.client,
-                                                          "goal": goal, "versions": versions})
+                                                          "goal": goal, "versions": versions,
+                                                          "file_access": _file_access(request.actor, trajectory)})
 
 
 def _entries_view(request, pk, form_class, related_name, template, detail, success):
@@ -301,7 +322,7 @@ def _entries_view(request, pk, form_class, related_name, template, detail, succe
     form = form_class(request.POST or None)
     context = {"trajectory": trajectory, "client": trajectory.client, "form": form,
                "entries": getattr(trajectory, related_name).select_related("author"),
-               "can_edit": can_edit(request.actor, trajectory)}
+               "can_edit": can_edit(request.actor, trajectory), "file_access": True}
     if write:
         if not form.is_valid():
             return _invalid(request, template, context)

@@ -8,7 +8,7 @@ from django.urls import get_resolver, reverse
 from steunwerk.access.models import Consent
 
 ROLES = ["anonymous", "professional", "team_lead", "org_admin", "wmo_consultant", "other_team_professional",
-         "other_org_professional", "no_role"]
+         "other_org_professional", "catalogue_admin", "no_role"]
 TARGETS = ["own", "other_team", "other_org"]
 CARE = {("professional", "own"), ("team_lead", "own"), ("other_team_professional", "other_team"),
         ("other_org_professional", "other_org")}
@@ -56,12 +56,32 @@ OBJECT_VIEWS = {
     "options_choose": ("post", lambda w, t: [goal_id(w, t)], "care"),
     "plan_edit": ("get", lambda w, t: [goal_id(w, t)], "care"),
     "plan_versions": ("get", lambda w, t: [goal_id(w, t)], "care"),
+    "trajectory_methods": ("get", lambda w, t: [trajectory_id(w, t)], "care"),
+    "attach_method": ("post", lambda w, t: [trajectory_id(w, t)], "care"),
 }
 CARE_ROLES = {"professional", "team_lead", "other_team_professional", "other_org_professional"}
+MEMBERS = CARE_ROLES | {"org_admin", "wmo_consultant", "catalogue_admin"}
 PLAIN_VIEWS = {
-    "caseload": CARE_ROLES | {"org_admin", "wmo_consultant", "no_role"},  # everyone signed in; the list is scoped
+    "caseload": MEMBERS | {"no_role"},  # everyone signed in; the list itself is scoped
     "client_new": CARE_ROLES,
     "accounts": {"org_admin"},
+    "methods": MEMBERS,  # the methodewijzer holds no client data, but fails closed without a role
+    "table_level": MEMBERS,
+    "table_aim": MEMBERS,
+    "method_new": {"catalogue_admin"},
+}
+# Views of one method of the national catalogue.
+METHOD_VIEWS = {
+    "method": MEMBERS,
+    "method_history": MEMBERS,
+    "method_edit": {"catalogue_admin"},
+}
+# REST endpoints: same rules; anonymous gets 401/403 instead of a redirect to the sign-in page.
+API_VIEWS = {
+    "api_schema": ("get", None, MEMBERS),
+    "api_methods": ("get", None, MEMBERS),
+    "api_method": ("get", ["fact"], MEMBERS),
+    "api_methods_recommend": ("post", None, MEMBERS),
 }
 NOT_VIEWS = {"home", "login", "logout"}
 
@@ -82,7 +102,10 @@ def request(client, w, role, method, url):
 
 def test_it_has_a_row_for_every_view():
     names = {p.name for p in get_resolver().url_patterns if getattr(p, "name", None)}
-    assert names - NOT_VIEWS == set(OBJECT_VIEWS) | set(PLAIN_VIEWS)
+    from steunwerk.api.urls import urlpatterns as api_patterns
+
+    names |= {p.name for p in api_patterns}
+    assert names - NOT_VIEWS - {None} == set(OBJECT_VIEWS) | set(PLAIN_VIEWS) | set(METHOD_VIEWS) | set(API_VIEWS)
 
 
 @pytest.mark.parametrize("target", TARGETS)
@@ -111,6 +134,32 @@ def test_plain_view(client, world, name, role):
         assert response.status_code == 403
 
 
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(METHOD_VIEWS))
+def test_method_view(client, world, name, role):
+    response = request(client, world, role, "get", reverse(name, args=["fact"]))
+    if role == "anonymous":
+        assert response.status_code == 302 and "/inloggen/" in response["Location"]
+    elif role in METHOD_VIEWS[name]:
+        assert response.status_code == 200
+    else:
+        assert response.status_code in (403, 404)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(API_VIEWS))
+def test_api_view(client, world, name, role):
+    method, args, allowed_roles = API_VIEWS[name]
+    if role != "anonymous":
+        client.force_login(world.user(role))
+    url = reverse(name, args=args) if args else reverse(name)
+    response = client.post(url, {}, content_type="application/json") if method == "post" else client.get(url)
+    if role in allowed_roles:
+        assert response.status_code == 200
+    else:
+        assert response.status_code in (401, 403)
+
+
 # With a recorded consent, another organisation reads (never changes); a municipal Wmo consultant reads only
 # what an application needs: identity and plan, not the profile, the logbook or the evaluations.
 CONSENT_READS = {
@@ -127,6 +176,7 @@ CONSENT_READS = {
     "trajectory_export": {"other_org_professional"},
     "client_edit": set(), "consent_new": set(), "goal_new": set(), "goal_edit": set(), "access_log": set(),
     "trajectory_phase": set(), "monitoring_new": set(), "options_choose": set(), "consent_withdraw": set(),
+    "trajectory_methods": set(), "attach_method": set(),
 }
 
 

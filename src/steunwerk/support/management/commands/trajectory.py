@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from steunwerk.access import log
-from steunwerk.access.scope import Actor, visible
+from steunwerk.access.scope import Actor, Section, visible, visible_trajectories
 from steunwerk.accounts.models import User
 from steunwerk.support.export import export_queryset, export_trajectory
 from steunwerk.support.models import Trajectory
@@ -49,7 +49,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"{item['id']:>6}  {item['client']:<40} {item['phase_number']}. {Phase(item['phase']).label}")
 
     def _export(self, actor, pk):
-        trajectory = export_queryset(visible(Trajectory, actor).filter(pk=pk)).first()
+        # The export holds the whole file (profile, logbook, evaluations), so it needs the file section, as on
+        # the web: a Wmo consultant reading identity and plan through a consent gets no export.
+        trajectory = export_queryset(visible_trajectories(actor, Section.FILE).filter(pk=pk)).first()
         if trajectory is None:
             raise CommandError(f"Traject {pk} bestaat niet of u heeft er geen toegang toe.")
         log.record(actor, LogAction.EXPORT, trajectory.client_id, trajectory, "export JSON (opdrachtregel)")

@@ -1,0 +1,234 @@
+"""The access layer (access/scope.py): who sees and who changes which rows. It must fail closed."""
+from datetime import date
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
+
+from steunwerk.access.models import AccessLogEntry, Consent
+from steunwerk.access.scope import (
+    Actor, Section, can_view_access_log, editable, get_editable_or_404, get_visible_or_404, visible,
+)
+from steunwerk.accounts.models import Membership, Organisation
+from steunwerk.clients.models import Client
+from steunwerk.support.models import (
+    ActionPlan, Evaluation, Goal, ImportantWish, LogbookEntry, MonitoringCheck, Option, PhaseChange, PlanStep,
+    PlanVersion, ProfileEntry, QualityEntry, Trajectory,
+)
+from steunwerk.vocab import OrganisationKind, Phase, Place, Role
+
+SCOPED_MODELS = [m for m in apps.get_models() if getattr(m, "access_scope", None) is not None]
+
+ROLES = ["professional", "team_lead", "org_admin", "wmo_consultant", "other_team_professional",
+         "other_org_professional", "no_role"]
+# Which of the three fixture files (own team, other team, other organisation) each role works in.
+HOLDS = {"professional": {"own"}, "team_lead": {"own"}, "org_admin": set(), "wmo_consultant": set(),
+         "other_team_professional": {"other_team"}, "other_org_professional": {"other_org"}, "no_role": set()}
+
+
+def actor(world, role):
+    return Actor.for_user(world.user(role))
+
+
+def ids(queryset):
+    return set(queryset.values_list("pk", flat=True))
+
+
+def per_target(world, attr):
+    return {t: getattr(world, f"{t}_{attr}").pk for t in ("own", "other_team", "other_org")}
+
+
+def give_consent(world, receiver, client=None):
+    client = client or world.own_client
+    return Consent.objects.create(client=client, organisation=client.organisation, receiving_organisation=receiver,
+                                  purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), explained_to_client=True,
+                                  recorded_by=world.professional)
+
+
+# One row of every model that declares access_scope, in the own team's file. A new scoped model needs a line here
+# (test_it_has_a_row_for_every_scoped_model), so the fail-closed tests below can never pass on an empty table.
+def _rows(world):
+    t, goal, user = world.own_trajectory, world.own_goal, world.professional
+    welfare = Organisation.objects.create(name="Welzijn Oost", kind=OrganisationKind.WELFARE)
+    consent = Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=welfare,
+                                     purpose="oud", given_on=date(2025, 1, 1), explained_to_client=True,
+                                     recorded_by=user)
+    consent.withdraw()  # a row that exists, without giving anybody access
+    wish = ImportantWish.objects.create(trajectory=t, rank=1, text="Zelf koken", recorded_by=user)
+    return {
+        "access.Consent": consent,
+        "clients.Client": world.own_client,
+        "support.Trajectory": t,
+        "support.PhaseChange": PhaseChange.objects.create(trajectory=t, from_phase=Phase.MEETING,
+                                                          to_phase=Phase.INFORMATION, changed_by=user),
+        "support.MonitoringCheck": MonitoringCheck.objects.create(trajectory=t, phase=Phase.MEETING, relationship="ok",
+                                                                  activities="ok", connection="ok", checked_by=user),
+        "support.ProfileEntry": ProfileEntry.objects.create(trajectory=t, domain="housing", aspect="current",
+                                                            text="Woont alleen", recorded_by=user),
+        "support.ImportantWish": wish,
+        "support.QualityEntry": QualityEntry.objects.create(trajectory=t, dimension="emotional", aspect="wishes",
+                                                            text="Rust", recorded_by=user),
+        "support.Goal": goal,
+        "support.Option": Option.objects.create(goal=goal, text="Kookcursus"),
+        "support.ActionPlan": goal.plan,
+        "support.PlanStep": goal.plan.steps.first(),
+        "support.PlanVersion": PlanVersion.objects.create(plan=goal.plan, number=1, snapshot={}, saved_by=user),
+        "support.LogbookEntry": LogbookEntry.objects.create(trajectory=t, place=Place.HOME, notes="Kennismaking",
+                                                            author=user),
+        "support.Evaluation": Evaluation.objects.create(trajectory=t, went_well="Goed", author=user),
+    }
+
+
+@pytest.fixture
+def rows(world):
+    return _rows(world)
+
+
+def test_it_finds_the_scoped_models():
+    labels = {m._meta.label for m in SCOPED_MODELS}
+    assert {"clients.Client", "access.Consent", "support.Trajectory", "support.LogbookEntry"} <= labels
+
+
+def test_it_has_a_row_for_every_scoped_model(rows):
+    assert {m._meta.label for m in SCOPED_MODELS} == set(rows)
+
+
+@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda m: m._meta.label)
+def test_it_shows_a_user_without_membership_nothing(world, rows, model):
+    assert visible(model, Actor.system()).filter(pk=rows[model._meta.label].pk).exists()  # the row is there
+    nobody = Actor.for_user(world.no_role)
+    assert not visible(model, nobody).exists()
+    assert not editable(model, nobody).exists()
+
+
+@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda m: m._meta.label)
+def test_it_shows_anonymous_and_inactive_users_nothing(world, rows, model):
+    world.professional.is_active = False
+    world.professional.save()
+    for somebody in (Actor.for_user(AnonymousUser()), Actor.for_user(None), Actor.for_user(world.professional)):
+        assert not visible(model, somebody).exists()
+        assert not editable(model, somebody).exists()
+
+
+@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda m: m._meta.label)
+def test_it_shows_an_org_admin_no_client_file(world, rows, model):
+    assert not visible(model, actor(world, "org_admin")).exists()
+
+
+@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda m: m._meta.label)
+def test_it_shows_the_own_team_every_row(world, rows, model):
+    row = rows[model._meta.label]
+    for role in ("professional", "team_lead"):
+        assert visible(model, actor(world, role)).filter(pk=row.pk).exists()
+    assert not visible(model, actor(world, "other_team_professional")).filter(pk=row.pk).exists()
+    assert not visible(model, actor(world, "other_org_professional")).filter(pk=row.pk).exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("attr, model", [("trajectory", Trajectory), ("client", Client), ("goal", Goal)])
+def test_it_scopes_visible_and_editable_by_role(world, role, attr, model):
+    expected = {pk for t, pk in per_target(world, attr).items() if t in HOLDS[role]}
+    assert ids(visible(model, actor(world, role))) == expected
+    assert ids(editable(model, actor(world, role))) == expected
+
+
+def test_it_lets_the_system_see_and_change_everything(world):
+    system = Actor.system()
+    assert ids(visible(Trajectory, system)) == set(per_target(world, "trajectory").values())
+    assert ids(editable(Client, system)) == set(per_target(world, "client").values())
+
+
+def test_it_gives_a_team_lead_of_two_teams_both(world):
+    Membership.objects.create(user=world.team_lead, organisation=world.org, team=world.other_team, role=Role.TEAM_LEAD)
+    lead = actor(world, "team_lead")
+    expected = {world.own_trajectory.pk, world.other_team_trajectory.pk}
+    assert ids(visible(Trajectory, lead)) == expected
+    assert ids(editable(Trajectory, lead)) == expected
+
+
+@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda m: m._meta.label)
+def test_it_gives_a_wmo_consultant_with_consent_plan_and_identity_but_not_the_file(world, rows, model):
+    give_consent(world, world.municipality)
+    row = rows[model._meta.label]
+    consultant = actor(world, "wmo_consultant")
+    seen = visible(model, consultant).filter(pk=row.pk).exists()
+    if model.access_scope.section in (Section.IDENTITY, Section.PLAN):
+        assert seen
+    else:
+        assert model.access_scope.section == Section.FILE
+        assert not seen
+    assert not editable(model, consultant).exists()
+
+
+def test_it_classifies_the_file_sections_as_the_book_does():
+    file = {m._meta.label for m in SCOPED_MODELS if m.access_scope.section == Section.FILE}
+    assert {"support.ProfileEntry", "support.QualityEntry", "support.ImportantWish", "support.LogbookEntry",
+            "support.Evaluation", "support.MonitoringCheck"} <= file
+    plan = {m._meta.label for m in SCOPED_MODELS if m.access_scope.section == Section.PLAN}
+    assert {"support.Trajectory", "support.Goal", "support.ActionPlan", "support.PlanStep"} <= plan
+
+
+@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda m: m._meta.label)
+def test_it_gives_another_organisations_professional_with_consent_the_whole_file_read_only(world, rows, model):
+    give_consent(world, world.other_org)
+    row = rows[model._meta.label]
+    reader = actor(world, "other_org_professional")
+    assert visible(model, reader).filter(pk=row.pk).exists()
+    assert not editable(model, reader).filter(pk=row.pk).exists()
+
+
+@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda m: m._meta.label)
+def test_it_never_makes_a_row_editable_through_consent(world, rows, model):
+    give_consent(world, world.other_org)
+    give_consent(world, world.municipality)
+    for role in ("wmo_consultant", "other_org_professional", "org_admin", "no_role"):
+        assert not editable(model, actor(world, role)).filter(pk=rows[model._meta.label].pk).exists()
+
+
+def test_it_opens_only_the_consented_client(world):
+    give_consent(world, world.municipality)
+    consultant = actor(world, "wmo_consultant")
+    assert ids(visible(Trajectory, consultant)) == {world.own_trajectory.pk}
+    assert ids(visible(Client, consultant)) == {world.own_client.pk}
+
+
+def test_it_gives_consent_only_to_the_organisation_named(world):
+    give_consent(world, world.municipality)
+    assert not visible(Client, actor(world, "other_org_professional")).filter(pk=world.own_client.pk).exists()
+
+
+def test_it_closes_again_when_consent_is_withdrawn(world):
+    consent = give_consent(world, world.municipality)
+    consent.withdraw()
+    assert not visible(Trajectory, actor(world, "wmo_consultant")).exists()
+    assert not visible(Goal, actor(world, "wmo_consultant")).exists()
+
+
+@pytest.mark.parametrize("model", [Organisation, AccessLogEntry, apps.get_model("clients", "HistoricalClient")],
+                         ids=lambda m: m._meta.label)
+def test_it_refuses_a_model_without_access_scope(world, model):
+    with pytest.raises(TypeError, match="declares no access_scope"):
+        visible(model, actor(world, "professional"))
+    with pytest.raises(TypeError):
+        editable(model, Actor.system())
+
+
+def test_it_raises_404_for_rows_out_of_scope(world):
+    professional = actor(world, "professional")
+    assert get_visible_or_404(Trajectory, professional, pk=world.own_trajectory.pk) == world.own_trajectory
+    for other in (world.other_team_trajectory, world.other_org_trajectory):
+        with pytest.raises(Http404):
+            get_visible_or_404(Trajectory, professional, pk=other.pk)
+    give_consent(world, world.other_org)
+    reader = actor(world, "other_org_professional")
+    assert get_visible_or_404(Trajectory, reader, pk=world.own_trajectory.pk) == world.own_trajectory
+    with pytest.raises(Http404):
+        get_editable_or_404(Trajectory, reader, pk=world.own_trajectory.pk)
+
+
+@pytest.mark.parametrize("role, allowed", [("team_lead", True), ("professional", False), ("org_admin", False),
+                                           ("other_team_professional", False), ("wmo_consultant", False)])
+def test_it_lets_only_the_team_lead_see_the_access_log(world, role, allowed):
+    give_consent(world, world.municipality)
+    assert can_view_access_log(actor(world, role), world.own_client) is allowed

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MethodsConfig(AppConfig):
+    name = "steunwerk.methods"
+    verbose_name = "Methodewijzer"

@@ -1,0 +1,74 @@
+"""Loading the shipped catalogue, and the in-memory search index over it."""
+import json
+import threading
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import Count, Max
+
+from steunwerk.textsearch import Document
+
+CATALOGUE_FILE = Path(__file__).with_name("catalogue.json")
+FIELDS = [
+    "name", "kind", "aliases", "target_groups", "target_groups_primary", "target_groups_certain", "problem_level",
+    "problem_level_certain", "problem_level_note", "aim", "aim_certain", "aim_note", "domains", "domains_inferred",
+    "goal", "target_group_text", "approach", "steps", "wns_bakens", "working_elements", "working_elements_note",
+    "evidence_level", "evidence", "in_esi_databank", "developer", "websites", "materials", "source_pages",
+]
+
+
+def read_catalogue(path=CATALOGUE_FILE):
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@transaction.atomic
+def load(method_model, entries):
+    """Create or update the national catalogue from entries. Returns (created, updated)."""
+    created = updated = 0
+    by_slug = {}
+    for entry in entries:
+        values = {f: entry[f] if entry[f] is not None else "" for f in FIELDS if f in entry}
+        if entry.get("in_esi_databank") is None:
+            values["in_esi_databank"] = None
+        obj, was_created = method_model.objects.update_or_create(
+            slug=entry["slug"], organisation=None, defaults=values)
+        created += was_created
+        updated += not was_created
+        by_slug[entry["slug"]] = obj
+    for entry in entries:
+        related = [by_slug[s] for s in entry.get("related", []) if s in by_slug]
+        by_slug[entry["slug"]].related.set(related)
+    return created, updated
+
+
+class Index:
+    """All methods with their search documents, rebuilt when the catalogue changes."""
+
+    _lock = threading.Lock()
+    _stamp = None
+    _methods = ()
+    _documents = {}
+
+    @classmethod
+    def methods(cls):
+        from steunwerk.methods.models import Method
+
+        stamp = tuple(Method.objects.aggregate(n=Count("id"), t=Max("updated_at")).values())
+        if stamp != cls._stamp:
+            with cls._lock:
+                methods = list(Method.objects.prefetch_related("related").order_by("name"))
+                cls._documents = {m.pk: document_for(m) for m in methods}
+                cls._methods, cls._stamp = methods, stamp
+        return cls._methods
+
+    @classmethod
+    def document(cls, method):
+        return cls._documents[method.pk]
+
+
+def document_for(method):
+    return Document(method.pk, [
+        (method.name, 3), (" ".join(method.aliases), 3), (method.goal, 2), (method.target_group_text, 2),
+        (method.approach, 1), (" ".join(method.steps), 1), (method.evidence, 0.5),
+    ])

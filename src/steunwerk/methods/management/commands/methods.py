@@ -1,0 +1,70 @@
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from steunwerk.methods.catalogue import CATALOGUE_FILE, Index, load, read_catalogue
+from steunwerk.methods.models import Method
+from steunwerk.methods.recommend import Profile, ProfileError, recommend
+from steunwerk.methods.serializers import method_dict
+
+
+class Command(BaseCommand):
+    help = "The methodewijzer on the command line: recommend, show, load."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        rec = sub.add_parser("recommend", help="read a JSON profile on standard input, print ranked methods")
+        rec.add_argument("--limit", type=int, default=None, help="at most this many results")
+        show = sub.add_parser("show", help="one method")
+        show.add_argument("slug")
+        show.add_argument("--json", action="store_true", dest="as_json")
+        sub.add_parser("list", help="slug and name of every method")
+        load_cmd = sub.add_parser("load", help="(re)load the shipped catalogue")
+        load_cmd.add_argument("--file", default=str(CATALOGUE_FILE))
+
+    def handle(self, *args, action, **options):
+        getattr(self, f"_{action}")(**options)
+
+    def _fail(self, message):
+        self.stderr.write(message)
+        sys.exit(2)
+
+    def _recommend(self, limit=None, **_):
+        raw = sys.stdin.read()
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            self._fail(f"Geen geldige JSON op standaardinvoer ({exc.msg}, regel {exc.lineno}). Verwacht: "
+                       '{"target_groups": [...], "problem_level": "licht"|"complex"|null, '
+                       '"aim": "zelfredzaamheid"|"participatie"|"beide"|null, "domains": [...], "text": "..."}')
+        try:
+            profile = Profile.from_dict(data)
+        except ProfileError as exc:
+            self._fail(str(exc))
+        results, notes = recommend(profile, [m for m in Index.methods() if m.organisation_id is None], Index.document,
+                                   limit=limit)
+        self.stdout.write(json.dumps({"results": [r.as_dict() for r in results], "notes": notes},
+                                     ensure_ascii=False, indent=2))
+
+    def _show(self, slug, as_json=False, **_):
+        method = Method.objects.filter(slug=slug, organisation__isnull=True).prefetch_related("related").first()
+        if method is None:
+            self._fail(f"Onbekende methode: {slug}. Zie 'steunwerk methods list'.")
+        data = method_dict(method)
+        if as_json:
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(f"{method.name}\n\n{method.goal}\n\n{method.approach}")
+
+    def _list(self, **_):
+        for method in Method.objects.filter(organisation__isnull=True).order_by("slug"):
+            self.stdout.write(f"{method.slug}\t{method.name}")
+
+    def _load(self, file, **_):
+        try:
+            entries = read_catalogue(file)
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"Kan {file} niet lezen: {exc}")
+        created, updated = load(Method, entries)
+        self.stdout.write(f"{created} methoden toegevoegd, {updated} bijgewerkt.")
