@@ -22,6 +22,7 @@ urlpatterns = [
     path("clienten/<int:pk>/toegangslog/", access_views.access_log, name="access_log"),
     path("trajecten/<int:pk>/", support_views.trajectory_detail, name="trajectory"),
     path("trajecten/<int:pk>/fase/", support_views.trajectory_phase, name="trajectory_phase"),
+    path("trajecten/<int:pk>/situatie/", support_views.trajectory_situation, name="trajectory_situation"),
     path("trajecten/<int:pk>/monitoring/", support_views.monitoring_new, name="monitoring_new"),
     path("trajecten/<int:pk>/profiel/", support_views.profile, name="profile"),
     path("trajecten/<int:pk>/kwaliteit-van-bestaan/", support_views.quality, name="quality"),

@@ -19,6 +19,13 @@ def methods_for(actor):
     return [m for m in Index.methods() if m.organisation_id is None or m.organisation_id in orgs]
 
 
+def usable_methods(actor):
+    """Methods this actor may attach to a plan step, as a queryset for a form field."""
+    from steunwerk.methods.models import Method
+
+    return Method.objects.for_organisation(organisation_ids(actor)).order_by("name")
+
+
 def catalogue_admin_org_ids(actor):
     user = actor.user
     if user is None:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _, gettext_lazy
 
 from steunwerk.clients.forms import DateInput
 from steunwerk.support.models import (
-    ActionPlan, Evaluation, Goal, LogbookEntry, MonitoringCheck, Option, PlanStep,
+    Trajectory, ActionPlan, Evaluation, Goal, LogbookEntry, MonitoringCheck, Option, PlanStep,
 )
 from steunwerk.vocab import (
     LifeDomain, Phase, ProfileAspect, QualityAspect, QualityDimension, Voice,
@@ -178,7 +178,21 @@ class PlanForm(forms.ModelForm):
 class StepForm(forms.ModelForm):
     class Meta:
         model = PlanStep
-        fields = ["description", "actor", "performer", "amount"]
+        fields = ["description", "actor", "performer", "amount", "method"]
+
+    def __init__(self, *args, methods=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only methods this organisation may use: the national catalogue and its own local methods.
+        self.fields["method"].queryset = methods if methods is not None else self.fields["method"].queryset.none()
+        self.fields["method"].empty_label = _("— geen —")
+
+
+class SituationForm(forms.ModelForm):
+    """How complex the situation is and what the support aims at: used to propose methods."""
+
+    class Meta:
+        model = Trajectory
+        fields = ["complexity", "aim"]
 
 
 StepFormSet = forms.inlineformset_factory(

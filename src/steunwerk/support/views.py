@@ -21,6 +21,7 @@ from steunwerk.support.models import (
     ActionPlan, Goal, ImportantWish, Option, PhaseChange, PlanStep, Trajectory,
 )
 from steunwerk.support.plans import StalePlan, save_plan
+from steunwerk.methods.access import usable_methods
 from steunwerk.vocab import MONITORING_QUESTIONS, PHASE_GOALS, PLAN_COLUMNS, LogAction, Phase, StepActor
 
 
@@ -59,6 +60,7 @@ def trajectory_detail(request, pk):
         "file_access": file_access, "can_edit": can_edit(request.actor, trajectory),
         "last_check": trajectory.monitoring_checks.first() if file_access else None,
         "phase_form": f.PhaseForm(initial={"phase": trajectory.phase}), "monitoring_form": f.MonitoringForm(auto_id="id_monitoring_%s"),
+        "situation_form": f.SituationForm(instance=trajectory, auto_id="id_situation_%s"),
         "phase_changes": trajectory.phase_changes.select_related("changed_by")[:5],
     })
 
@@ -88,6 +90,20 @@ def trajectory_phase(request, pk):
             trajectory.save(update_fields=["phase"])
             log.record(request.actor, LogAction.UPDATE, trajectory.client_id, trajectory, f"fase: {new_phase}")
         messages.success(request, _("Fase gewijzigd naar: %(phase)s") % {"phase": Phase(new_phase).label})
+    return redirect("trajectory", pk=pk)
+
+
+@login_required
+@require_POST
+def trajectory_situation(request, pk):
+    trajectory = trajectory_or_404(request, pk, write=True, action=None)
+    form = f.SituationForm(request.POST, instance=trajectory)
+    if not form.is_valid():
+        return render(request, "400.html", {"form": form}, status=400)
+    with transaction.atomic():
+        form.save()
+        log.record(request.actor, LogAction.UPDATE, trajectory.client_id, trajectory, "situatie: complexiteit en doel")
+    messages.success(request, _("Situatie opgeslagen."))
     return redirect("trajectory", pk=pk)
 
 
@@ -276,6 +292,7 @@ def plan_edit(request, pk):
     plan = goal.plan if _has_plan(goal) else ActionPlan(goal=goal)
     plan_form = f.PlanForm(request.POST or None, instance=plan, initial={"version": plan.version if plan.pk else 0})
     steps = f.StepFormSet(request.POST or None, instance=plan, prefix="steps",
+                          form_kwargs={"methods": usable_methods(request.actor)},
                           queryset=plan.steps.all() if plan.pk else PlanStep.objects.none())
     context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "plan": plan,
                "form": plan_form, "steps": steps, "columns": _plan_columns(plan if plan.pk else None),

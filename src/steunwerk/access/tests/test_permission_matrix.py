@@ -57,6 +57,7 @@ OBJECT_VIEWS = {
     "plan_edit": ("get", lambda w, t: [goal_id(w, t)], "care"),
     "plan_versions": ("get", lambda w, t: [goal_id(w, t)], "care"),
     "trajectory_methods": ("get", lambda w, t: [trajectory_id(w, t)], "care"),
+    "trajectory_situation": ("post", lambda w, t: [trajectory_id(w, t)], "care"),
     "attach_method": ("post", lambda w, t: [trajectory_id(w, t)], "care"),
 }
 CARE_ROLES = {"professional", "team_lead", "other_team_professional", "other_org_professional"}
@@ -176,7 +177,7 @@ CONSENT_READS = {
     "trajectory_export": {"other_org_professional"},
     "client_edit": set(), "consent_new": set(), "goal_new": set(), "goal_edit": set(), "access_log": set(),
     "trajectory_phase": set(), "monitoring_new": set(), "options_choose": set(), "consent_withdraw": set(),
-    "trajectory_methods": set(), "attach_method": set(),
+    "trajectory_methods": set(), "attach_method": set(), "trajectory_situation": set(),
 }
 
 
