@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "steunwerk.clients",
     "steunwerk.support",
     "steunwerk.methods",
+    "steunwerk.resources",
+    "steunwerk.signals",
     "steunwerk.api",
 ]
 

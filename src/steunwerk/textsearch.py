@@ -68,3 +68,41 @@ class Document:
                 matched.append(s)
                 total += weight
         return total, matched
+
+
+class Corpus:
+    """Many documents with one shared vocabulary, so a query is matched against each distinct word once
+    instead of against every word of every document."""
+
+    def __init__(self, documents):
+        self.postings = {}
+        for doc in documents:
+            for word, weight in doc.weighted.items():
+                self.postings.setdefault(word, []).append((doc.key, weight))
+        self.words = sorted(self.postings)
+
+    def _stem_weights(self, query_stem):
+        best = {}
+        for word in self.words:
+            if word == query_stem:
+                factor = 1.0
+            elif len(query_stem) >= MIN_PREFIX and word.startswith(query_stem):
+                factor = 0.8
+            elif len(query_stem) >= MIN_INFIX and query_stem in word:
+                factor = 0.5
+            else:
+                continue
+            for key, weight in self.postings[word]:
+                value = weight * factor
+                if value > best.get(key, 0):
+                    best[key] = value
+        return best
+
+    def scores(self, query_stems):
+        """{document key: (score, matched stems)} for every document that matches at least one stem."""
+        result = {}
+        for s in dict.fromkeys(query_stems):
+            for key, value in self._stem_weights(s).items():
+                score, matched = result.get(key, (0.0, []))
+                result[key] = (score + value, [*matched, s])
+        return result

@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 from steunwerk.access import views as access_views
 from steunwerk.accounts import views as account_views
+from steunwerk.clients import network_views
 from steunwerk.clients import views as client_views
 from steunwerk.methods import views as method_views
 from steunwerk.support import views as support_views
@@ -19,6 +20,10 @@ urlpatterns = [
     path("clienten/<int:pk>/bewerken/", client_views.client_edit, name="client_edit"),
     path("clienten/<int:pk>/toestemming/", client_views.consent_new, name="consent_new"),
     path("clienten/<int:pk>/toestemming/<int:consent_pk>/intrekken/", client_views.consent_withdraw, name="consent_withdraw"),
+    path("clienten/<int:pk>/netwerk/", network_views.network, name="network"),
+    path("clienten/<int:pk>/netwerk/kaart.svg", network_views.network_map, name="network_map"),
+    path("clienten/<int:pk>/netwerk/vergelijken/", network_views.network_compare, name="network_compare"),
+    path("clienten/<int:pk>/netwerk/<int:member_pk>/", network_views.network_member_edit, name="network_member"),
     path("clienten/<int:pk>/toegangslog/", access_views.access_log, name="access_log"),
     path("trajecten/<int:pk>/", support_views.trajectory_detail, name="trajectory"),
     path("trajecten/<int:pk>/fase/", support_views.trajectory_phase, name="trajectory_phase"),
@@ -41,6 +46,7 @@ urlpatterns = [
     path("methodewijzer/<slug:slug>/bewerken/", method_views.method_edit, name="method_edit"),
     path("methodewijzer/<slug:slug>/versies/", method_views.method_history, name="method_history"),
     path("api/", include("steunwerk.api.urls")),
+    path("sociale-kaart/", include("steunwerk.resources.urls")),
     path("doelen/<int:pk>/bewerken/", support_views.goal_edit, name="goal_edit"),
     path("doelen/<int:pk>/opties/", support_views.options, name="options"),
     path("doelen/<int:pk>/opties/keuze/", support_views.options_choose, name="options_choose"),

@@ -110,6 +110,7 @@ class StepActor(models.TextChoices):
     GENERAL_PROVISION = "general_provision", _("Algemene voorziening")
     PROFESSIONAL = "professional", _("Professional")
     WMO = "wmo", _("Wmo-aanvraag (maatwerkvoorziening)")
+    OTHER_LAW = "other_law", _("Andere wet (Wlz, Zvw, Jeugdwet, Participatiewet)")
 
 
 # The Plan van Aanpak form of the book has four "who" columns; a general provision is help from others.
@@ -117,7 +118,7 @@ PLAN_COLUMNS = [
     ("self", _("Wat de persoon zelf doet"), [StepActor.SELF]),
     ("others", _("Wat anderen doen"), [StepActor.NETWORK, StepActor.GENERAL_PROVISION]),
     ("professional", _("Welke professionele hulp nodig is"), [StepActor.PROFESSIONAL]),
-    ("wmo", _("Waarvoor een beroep op de Wmo gedaan wordt"), [StepActor.WMO]),
+    ("wmo", _("Waarvoor een beroep op de Wmo gedaan wordt"), [StepActor.WMO, StepActor.OTHER_LAW]),
 ]
 
 
@@ -244,3 +245,77 @@ class MethodKind(models.TextChoices):
     METHOD = "method", _("Methode")
     ORGANISATION_APPROACH = "organisation_approach", _("Organisatiemethodiek")
     LOCAL = "local", _("Lokale methode of interventie")
+
+
+# --- Network (sociaal netwerk) and resources
+
+class Relation(models.TextChoices):
+    FAMILY = "family", _("Familie")
+    PARTNER = "partner", _("Partner")
+    FRIEND = "friend", _("Vriend(in)")
+    NEIGHBOUR = "neighbour", _("Buur")
+    PEER = "peer", _("Lotgenoot")
+    CLUB = "club", _("Club- of teamgenoot")
+    VOLUNTEER = "volunteer", _("Vrijwilliger")
+    PROFESSIONAL = "professional", _("Professional")
+
+
+class SupportKind(models.TextChoices):
+    PRACTICAL = "practical", _("Praktisch")
+    EMOTIONAL = "emotional", _("Emotioneel")
+    INFORMATION = "information", _("Informatie en advies")
+    COMPANY = "company", _("Gezelschap")
+
+
+class Load(models.TextChoices):
+    """Draagkracht of a network member."""
+    ABLE = "able", _("Kan het goed aan")
+    UNDER_PRESSURE = "under_pressure", _("Onder druk")
+    TOO_BUSY = "too_busy", _("Te druk")
+    STOPPED = "stopped", _("Gestopt")
+
+
+class Frequency(models.TextChoices):
+    DAILY = "daily", _("Dagelijks")
+    WEEKLY = "weekly", _("Wekelijks")
+    MONTHLY = "monthly", _("Maandelijks")
+    OCCASIONALLY = "occasionally", _("Af en toe")
+
+
+class Involvement(models.TextChoices):
+    YES = "yes", _("Ja, cliënt wil deze persoon erbij")
+    NO = "no", _("Nee, liever niet")
+    UNSURE = "unsure", _("Nog niet besproken")
+
+
+class Circle(models.TextChoices):
+    """The rings of the network map, from the client outwards."""
+    HOUSEHOLD = "household", _("Huishouden")
+    FAMILY_FRIENDS = "family_friends", _("Familie en vrienden")
+    NEIGHBOURHOOD = "neighbourhood", _("Buurt en clubs")
+    PROFESSIONALS = "professionals", _("Professionals")
+
+
+RELATION_CIRCLE = {
+    Relation.FAMILY: Circle.FAMILY_FRIENDS, Relation.PARTNER: Circle.FAMILY_FRIENDS,
+    Relation.FRIEND: Circle.FAMILY_FRIENDS, Relation.NEIGHBOUR: Circle.NEIGHBOURHOOD,
+    Relation.PEER: Circle.NEIGHBOURHOOD, Relation.CLUB: Circle.NEIGHBOURHOOD,
+    Relation.VOLUNTEER: Circle.NEIGHBOURHOOD, Relation.PROFESSIONAL: Circle.PROFESSIONALS,
+}
+
+
+class OtherLaw(models.TextChoices):
+    WLZ = "wlz", _("Wet langdurige zorg (Wlz)")
+    ZVW = "zvw", _("Zorgverzekeringswet (Zvw)")
+    JEUGDWET = "jeugdwet", _("Jeugdwet")
+    PARTICIPATIEWET = "participatiewet", _("Participatiewet")
+
+
+# The resource ladder in conversation order; a plan step's actor says on which rung it stands.
+LADDER = [
+    ("own_strength", _("Eigen kracht"), [StepActor.SELF]),
+    ("network", _("Sociaal netwerk"), [StepActor.NETWORK]),
+    ("general_provision", _("Algemene voorziening"), [StepActor.GENERAL_PROVISION]),
+    ("customised", _("Maatwerk, professionele hulp of andere wet"),
+     [StepActor.PROFESSIONAL, StepActor.WMO, StepActor.OTHER_LAW]),
+]

@@ -209,3 +209,13 @@ def can_view_access_log(actor, client):
     if not actor.lead_team_ids:
         return False
     return client.trajectories.filter(team_id__in=actor.lead_team_ids).exists()
+
+
+def plan_steps_shared_with(member):
+    """The plan steps a network member may see once they can sign in: only the steps assigned to them, and only
+    while the client's consent for it stands. Nothing else of the file."""
+    from steunwerk.support.models import PlanStep
+
+    if not member.shares_plan_steps:
+        return PlanStep.objects.none()
+    return PlanStep.objects.filter(network_member=member, plan__goal__trajectory__client_id=member.client_id)

@@ -2,6 +2,7 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -70,9 +71,13 @@ class Recommend(APIView):
     def post(self, request):
         try:
             profile = Profile.from_dict(request.data)
+        except ParseError:  # malformed JSON: the same Dutch "error" as a bad profile, not DRF's English "detail"
+            return Response({"error": "Geen geldige JSON. Verwacht een object met de velden "
+                                      "target_groups, problem_level, aim, domains en text."},
+                            status=status.HTTP_400_BAD_REQUEST)
         except ProfileError as exc:
             return Response({"error": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         limit = request.query_params.get("limit")
         limit = int(limit) if limit and limit.isdigit() else None
-        results, notes = recommend(profile, methods_for(_actor(request)), Index.document, limit=limit)
+        results, notes = recommend(profile, methods_for(_actor(request)), Index.corpus(), limit=limit)
         return Response({"results": [r.as_dict() for r in results], "notes": notes})

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _, gettext_lazy
 from steunwerk.access.models import Consent
 from steunwerk.accounts.models import Organisation
 from steunwerk.clients import bsn as bsn_rules
-from steunwerk.clients.models import Client
-from steunwerk.vocab import Limitation
+from steunwerk.clients.models import Client, NetworkMember
+from steunwerk.vocab import Limitation, SupportKind
 
 
 class DateInput(forms.DateInput):
@@ -96,3 +96,40 @@ class ConsentForm(forms.ModelForm):
         if not self.cleaned_data.get("explained_to_client"):
             raise forms.ValidationError(_("Leg eerst het doel van het delen uit aan de cliënt."))
         return True
+
+
+class NetworkMemberForm(forms.ModelForm):
+    support = forms.MultipleChoiceField(label=gettext_lazy("Soort steun"), choices=SupportKind.choices, required=False,
+                                        widget=forms.CheckboxSelectMultiple)
+    shares_plan_steps = forms.BooleanField(
+        label=gettext_lazy("De cliënt geeft toestemming dat deze persoon de eigen taken in het plan ziet"),
+        required=False,
+        help_text=gettext_lazy("Alleen de stappen die aan deze persoon zijn toegewezen; intrekken kan altijd."),
+    )
+
+    class Meta:
+        model = NetworkMember
+        fields = ["name", "relation", "same_household", "support", "frequency", "gives_back", "load", "involvement",
+                  "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("shares_plan_steps", self.instance.shares_plan_steps)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Vul een naam in."))
+        return name
+
+    def save(self, commit=True):
+        member = super().save(commit=False)
+        wants = self.cleaned_data["shares_plan_steps"]
+        if wants and not member.shares_plan_steps:
+            member.plan_consent_on, member.plan_consent_withdrawn_at = timezone.localdate(), None
+        elif not wants and member.shares_plan_steps:
+            member.plan_consent_withdrawn_at = timezone.now()
+        if commit:
+            member.save()
+        return member

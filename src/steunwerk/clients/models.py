@@ -1,10 +1,11 @@
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from steunwerk.access.scope import AccessScope, Section
 from steunwerk.clients import bsn as bsn_rules
-from steunwerk.vocab import Limitation
+from steunwerk.vocab import RELATION_CIRCLE, Circle, Frequency, Involvement, Limitation, Load, Relation, SupportKind
 
 
 class Client(models.Model):
@@ -60,3 +61,59 @@ class Client(models.Model):
 
     def limitation_labels(self):
         return [Limitation(v).label for v in self.limitations if v in Limitation.values]
+
+
+class NetworkMember(models.Model):
+    """Someone in the client's network: who they are to the client, what they do, and how much they can carry."""
+
+    access_scope = AccessScope(section=Section.FILE, client="client")
+
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+", editable=False)
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="network")
+    name = models.CharField(_("naam"), max_length=200)
+    relation = models.CharField(_("relatie"), max_length=16, choices=Relation.choices)
+    same_household = models.BooleanField(_("woont in hetzelfde huis"), default=False)
+    support = models.JSONField(_("soort steun"), default=list, blank=True,
+                               help_text=_("Praktisch, emotioneel, informatie en advies, gezelschap."))
+    frequency = models.CharField(_("hoe vaak"), max_length=16, choices=Frequency.choices, blank=True)
+    gives_back = models.CharField(_("wat de cliënt teruggeeft"), max_length=500, blank=True,
+                                  help_text=_("Wederkerigheid: wat doet de cliënt voor deze persoon?"))
+    load = models.CharField(_("draagkracht"), max_length=16, choices=Load.choices, default=Load.ABLE)
+    involvement = models.CharField(_("wil de cliënt deze persoon erbij?"), max_length=8, choices=Involvement.choices,
+                                   default=Involvement.UNSURE)
+    note = models.TextField(_("toelichting"), blank=True, validators=[MaxLengthValidator(5000)])
+    plan_consent_on = models.DateField(
+        _("toestemming plan-stappen"), null=True, blank=True,
+        help_text=_("Datum waarop de cliënt toestemming gaf dat deze persoon de eigen taken in het plan ziet."),
+    )
+    plan_consent_withdrawn_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("netwerklid")
+
+    def __str__(self):
+        return f"{self.name} ({self.get_relation_display()})"
+
+    def save(self, *args, **kwargs):
+        if not self.organisation_id:
+            self.organisation_id = self.client.organisation_id
+        super().save(*args, **kwargs)
+
+    @property
+    def circle(self):
+        if self.same_household:
+            return Circle.HOUSEHOLD
+        return RELATION_CIRCLE[self.relation]
+
+    @property
+    def shares_plan_steps(self):
+        return self.plan_consent_on is not None and self.plan_consent_withdrawn_at is None
+
+    def support_labels(self):
+        labels = dict(SupportKind.choices)
+        return [labels[s] for s in self.support if s in labels]

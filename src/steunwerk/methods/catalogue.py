@@ -6,7 +6,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Count, Max
 
-from steunwerk.textsearch import Document
+from steunwerk.textsearch import Corpus, Document
 
 CATALOGUE_FILE = Path(__file__).with_name("catalogue.json")
 FIELDS = [
@@ -48,7 +48,7 @@ class Index:
     _lock = threading.Lock()
     _stamp = None
     _methods = ()
-    _documents = {}
+    _corpus = Corpus([])
 
     @classmethod
     def methods(cls):
@@ -58,13 +58,14 @@ class Index:
         if stamp != cls._stamp:
             with cls._lock:
                 methods = list(Method.objects.prefetch_related("related").order_by("name"))
-                cls._documents = {m.pk: document_for(m) for m in methods}
+                cls._corpus = Corpus([document_for(m) for m in methods])
                 cls._methods, cls._stamp = methods, stamp
         return cls._methods
 
     @classmethod
-    def document(cls, method):
-        return cls._documents[method.pk]
+    def corpus(cls):
+        cls.methods()
+        return cls._corpus
 
 
 def document_for(method):

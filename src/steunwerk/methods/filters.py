@@ -30,9 +30,10 @@ def search(methods, filters):
     query = stems(filters.get("q") or "")
     if not query:
         return found
+    scores = Index.corpus().scores(query)
     scored = []
     for m in found:
-        score, matched = Index.document(m).score(query)
+        score, matched = scores.get(m.pk, (0, []))
         if score:
             scored.append((score * len(matched), m))
     scored.sort(key=lambda pair: (-pair[0], pair[1].name))

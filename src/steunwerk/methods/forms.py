@@ -110,3 +110,13 @@ class MethodForm(forms.ModelForm):
         if not data.get("target_groups"):
             self.add_error("target_groups", _("Kies minstens één doelgroep."))
         return data
+
+    def save(self, commit=True):
+        method = super().save(commit=False)
+        # The primary groups place a method in the core tables and the recommendations; one that is no longer a
+        # target group must go, or the method would stay in a row it was just taken out of.
+        method.target_groups_primary = [g for g in method.target_groups_primary if g in method.target_groups]
+        if commit:
+            method.save()
+            self.save_m2m()
+        return method

@@ -35,6 +35,9 @@ ELEMENT_CUES = {
 }
 _ELEMENT_STEMS = {element: set(stems(words)) for element, words in ELEMENT_CUES.items()}
 _ELEMENT_LABELS = dict(WorkingElement.choices)
+_DOMAIN_LABELS = dict(MethodDomain.choices)
+# Plain strings: this runs for every method on every request, and enum attribute access is slow.
+BOTH, COMPLEX, ORGANISATION_APPROACH = "beide", "complex", str(MethodKind.ORGANISATION_APPROACH.value)
 
 
 class ProfileError(ValueError):
@@ -70,6 +73,10 @@ class Profile:
         if len(profile.text) > 10000:
             raise ProfileError("text is te lang (hoogstens 10000 tekens).")
         return profile
+
+    @property
+    def is_empty(self):
+        return not (self.target_groups or self.problem_level or self.aim or self.domains or self.text.strip())
 
 
 def _list(data, key, allowed):
@@ -129,7 +136,7 @@ def _problem_level(profile, method, reasons):
     if level == wanted:
         reasons.append(f"geschikt voor {wanted}e problematiek{unsure}")
         return 2.5 if method.problem_level_certain else 2.0
-    if level == ProblemLevel.BOTH:
+    if level == BOTH:
         reasons.append("geschikt voor lichte én complexe problematiek")
         return 1.0
     reasons.append(f"bedoeld voor {level}e problematiek{unsure}; de grens tussen licht en complex is niet scherp")
@@ -141,12 +148,12 @@ def _aim(profile, method, reasons):
     if not wanted or not aim:
         return 0.0
     if aim == wanted:
-        reasons.append("gericht op zelfredzaamheid én participatie" if aim == Aim.BOTH else f"gericht op {aim}")
+        reasons.append("gericht op zelfredzaamheid én participatie" if aim == BOTH else f"gericht op {aim}")
         return 1.5
-    if aim == Aim.BOTH:
+    if aim == BOTH:
         reasons.append("gericht op zelfredzaamheid én participatie")
         return 1.2
-    if wanted == Aim.BOTH:
+    if wanted == BOTH:
         reasons.append(f"gericht op {aim}")
         return 0.5
     reasons.append(f"vooral gericht op {aim}")
@@ -155,9 +162,8 @@ def _aim(profile, method, reasons):
 
 def _domains(profile, method, reasons):
     shared = [d for d in profile.domains if d in method.domains][:3]
-    labels = dict(MethodDomain.choices)
     for d in shared:
-        reasons.append(f"levensgebied: {str(labels[d]).lower()}")
+        reasons.append(f"levensgebied: {str(_DOMAIN_LABELS[d]).lower()}")
     return 1.0 * len(shared)
 
 
@@ -177,10 +183,8 @@ def _elements(wanted, method, reasons):
     return 0.5 * len(shared)
 
 
-def _text(query_words, document, reasons):
-    if not query_words:
-        return 0.0
-    total, matched = document.score(list(query_words))
+def _text(query_words, text_scores, method, reasons):
+    total, matched = text_scores.get(method.pk, (0.0, []))
     if not matched:
         return 0.0
     words = [query_words[s] for s in matched][:5]
@@ -202,8 +206,7 @@ def notes_for(profile, results):
         elif len(specific) > 1:
             notes.append("Bij meervoudige beperkingen met complexe problemen past geen enkele methode uit de "
                          "methodewijzer volledig.")
-    if not profile.target_groups and not profile.problem_level and not profile.aim and not profile.domains \
-            and not profile.text.strip():
+    if profile.is_empty:
         notes.append("Het profiel is leeg: de methoden staan in alfabetische volgorde. Vul doelgroep, problematiek, "
                      "doel of een beschrijving in voor een onderbouwde volgorde.")
     elif results and results[0].score <= 1.0:
@@ -211,25 +214,27 @@ def notes_for(profile, results):
     return notes
 
 
-def recommend(profile, methods, document_for, limit=None):
+def recommend(profile, methods, corpus, limit=None):
     """Rank methods for a profile. Returns (recommendations best first, notes)."""
     query_words = {}
     for word in fold(profile.text).split():
         for s in stems(word):
             query_words.setdefault(s, word.strip(".,;:!?()\"'"))
     wanted = wanted_elements(profile, list(query_words))
+    text_scores = corpus.scores(list(query_words)) if query_words else {}
     results = []
     for method in methods:
-        if method.kind == MethodKind.ORGANISATION_APPROACH:
+        if method.kind == ORGANISATION_APPROACH:
             continue  # organisation-level approaches are not chosen for one client's plan
         reasons = []
         score = (_target_group(profile, method, reasons) + _problem_level(profile, method, reasons)
                  + _aim(profile, method, reasons) + _domains(profile, method, reasons)
-                 + _elements(wanted, method, reasons) + _text(query_words, document_for(method), reasons))
+                 + _elements(wanted, method, reasons) + _text(query_words, text_scores, method, reasons))
         if method.evidence_level == "effect-onderzocht":
             score += 0.25
             reasons.append("effect onderzocht")
         results.append(Recommendation(method, score, reasons))
-    results.sort(key=lambda r: (-r.score, r.method.name))
+    # An empty profile says nothing to rank on: alphabetical, as its note says (not by the evidence bonus).
+    results.sort(key=(lambda r: r.method.name) if profile.is_empty else (lambda r: (-r.score, r.method.name)))
     notes = notes_for(profile, results)
     return (results[:limit] if limit else results), notes

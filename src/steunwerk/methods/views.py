@@ -163,7 +163,7 @@ def trajectory_methods(request, pk):
                       {"trajectory": trajectory, "client": trajectory.client, "form": form, "results": []}, status=400)
     profile = Profile.from_dict(form.profile_dict() if request.GET else initial)
     methods = methods_for(request.actor)
-    results, notes = recommend(profile, methods, Index.document, limit=12)
+    results, notes = recommend(profile, methods, Index.corpus(), limit=12)
     steps = _plan_steps(request, trajectory)
     return render(request, "methods/trajectory_methods.html", {
         "trajectory": trajectory, "client": trajectory.client, "form": form, "results": results, "notes": notes,

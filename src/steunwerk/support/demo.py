@@ -7,13 +7,17 @@ from datetime import date
 from django.db import transaction
 
 from steunwerk.accounts.models import Membership, Organisation, Team, User
-from steunwerk.clients.models import Client
+from steunwerk.clients.models import Client, NetworkMember
+from steunwerk.clients.network_views import snapshot_members
 from steunwerk.support.export import plan_snapshot
 from steunwerk.support.models import (
-    ActionPlan, Evaluation, Goal, ImportantWish, LogbookEntry, Option, PhaseChange, PlanStep, PlanVersion,
+    ActionPlan, Evaluation, Goal, ImportantWish, LogbookEntry, NetworkSnapshot, Option, PhaseChange, PlanStep,
+    PlanVersion,
     ProfileEntry, QualityEntry, Trajectory,
 )
-from steunwerk.vocab import OrganisationKind, Phase, Role, StepActor, Voice
+from steunwerk.vocab import (
+    Frequency, Involvement, Load, OrganisationKind, Phase, Relation, Role, StepActor, SupportKind, Voice,
+)
 
 DEMO_PASSWORD = "steunwerk-demo"
 
@@ -101,8 +105,10 @@ def _bram(users):
     )
     if not created:
         return bram
+    network = _bram_network(bram)
     t = Trajectory.objects.create(
         client=bram, team=team, lead=me, phase=Phase.EVALUATION, started_on=date(2026, 5, 25),
+        complexity="licht", aim="beide",
         request="Een goede vriend van Bram maakte zich zorgen over de rommel in zijn huis en nam contact op met de "
                 "woonconsulent van de woningcorporatie.",
     )
@@ -188,7 +194,8 @@ def _bram(users):
     ]:
         LogbookEntry.objects.create(trajectory=t, date=day, place=place, present=present, notes=notes, author=me)
 
-    Evaluation.objects.create(
+    _link_steps(plan1, network)
+    evaluation = Evaluation.objects.create(
         trajectory=t, date=date(2026, 9, 22), author=me,
         went_well="Het huis is schoon en alles heeft een vaste plek. De kliko staat op tijd buiten. Bram zit op volleybal.",
         learned="Bram merkt dat hij mensen om zich heen om hulp kan vragen en zelf ook iets terug kan doen.",
@@ -198,8 +205,17 @@ def _bram(users):
                      "teamgenote van de volleybal woont een paar straten verder: Bram vraagt haar zelf om hulp.",
     )
     # The plan after the evaluation: the friend makes way for the volleyball teammate (version 2).
+    # At the evaluation: the friend is too busy; the network as it was then is kept for comparison.
+    network["Vriend Jeroen"].load = Load.TOO_BUSY
+    network["Vriend Jeroen"].save()
+    NetworkSnapshot.objects.create(trajectory=t, evaluation=evaluation, taken_on=evaluation.date,
+                                   members=snapshot_members(bram))
+    marieke = NetworkMember.objects.create(
+        client=bram, name="Teamgenote volleybal Marieke", relation=Relation.CLUB, support=[SupportKind.PRACTICAL],
+        frequency=Frequency.WEEKLY, load=Load.ABLE, involvement=Involvement.YES,
+        gives_back="Bram rijdt mee naar uitwedstrijden", plan_consent_on=date(2026, 9, 29))
     step = plan1.steps.get(performer="Vriend Jeroen")
-    step.performer = "Teamgenote volleybal Marieke"
+    step.performer, step.network_member = marieke.name, marieke
     step.save()
     PlanStep.objects.create(plan=plan1, order=7, actor=StepActor.SELF, description="Zelf zijn teamgenote vragen om te helpen met de boodschappen", performer="Bram")
     plan1.version = 2
@@ -207,6 +223,39 @@ def _bram(users):
     plan1.save()
     PlanVersion.objects.create(plan=plan1, number=2, snapshot=plan_snapshot(plan1), saved_by=me)
     return bram
+
+
+def _bram_network(bram):
+    people = [
+        # name, relation, support, frequency, load, involvement, gives back, sees own plan steps
+        ("Buurman Henk", Relation.NEIGHBOUR, [SupportKind.PRACTICAL, SupportKind.COMPANY], Frequency.WEEKLY, Load.ABLE,
+         Involvement.YES, "Bram helpt hem in zijn moestuin", True),
+        ("Vriend Jeroen", Relation.FRIEND, [SupportKind.PRACTICAL, SupportKind.EMOTIONAL], Frequency.WEEKLY, Load.ABLE,
+         Involvement.YES, "Samen naar de film", True),
+        ("Moeder", Relation.FAMILY, [SupportKind.EMOTIONAL], Frequency.MONTHLY, Load.UNDER_PRESSURE, Involvement.NO,
+         "", False),
+        ("Collega Sandra", Relation.FRIEND, [SupportKind.COMPANY], Frequency.WEEKLY, Load.ABLE, Involvement.UNSURE,
+         "", False),
+        ("Woonconsulent woningcorporatie", Relation.PROFESSIONAL, [SupportKind.INFORMATION], Frequency.MONTHLY,
+         Load.ABLE, Involvement.YES, "", False),
+        ("Ambulant begeleider Humanitas DMH", Relation.PROFESSIONAL, [SupportKind.PRACTICAL, SupportKind.INFORMATION],
+         Frequency.WEEKLY, Load.ABLE, Involvement.YES, "", False),
+    ]
+    members = {}
+    for name, relation, support, frequency, load, involvement, gives_back, shares in people:
+        members[name] = NetworkMember.objects.create(
+            client=bram, name=name, relation=relation, support=support, frequency=frequency, load=load,
+            involvement=involvement, gives_back=gives_back, plan_consent_on=date(2026, 6, 22) if shares else None)
+    return members
+
+
+def _link_steps(plan, network):
+    """Each network step names the person it rests on."""
+    for step in plan.steps.filter(actor=StepActor.NETWORK):
+        member = network.get(step.performer)
+        if member:
+            step.network_member = member
+            step.save(update_fields=["network_member"])
 
 
 def _others(users):

@@ -10,10 +10,11 @@ EXPORT_FORMAT = "steunwerk.trajectory/1"
 def export_queryset(queryset):
     """Prefetch everything the export needs, in a fixed number of queries."""
     return queryset.select_related("client", "team", "team__organisation", "lead").prefetch_related(
+        "client__network",
         "profile_entries", "important_wishes", "quality_entries", "logbook", "evaluations",
         Prefetch("goals", queryset=Goal.objects.select_related("wish").prefetch_related("options").order_by("priority", "id")),
         Prefetch("goals__plan", queryset=ActionPlan.objects.prefetch_related(
-            Prefetch("steps", queryset=PlanStep.objects.select_related("method").order_by("order", "id")))),
+            Prefetch("steps", queryset=PlanStep.objects.select_related("method", "network_member", "provision").order_by("order", "id")))),
     )
 
 
@@ -44,7 +45,9 @@ def _goal(goal):
 def step_dict(step):
     return {
         "order": step.order, "description": step.description, "by": step.actor,
-        "performer": step.performer, "amount": step.amount,
+        "performer": step.performer, "amount": step.amount, "law": step.law or None,
+        "network_member": {"id": step.network_member_id, "name": step.network_member.name} if step.network_member_id else None,
+        "provision": {"id": step.provision.hsds_id, "name": step.provision.name} if step.provision_id else None,
         "method": {"slug": step.method.slug, "name": step.method.name} if step.method_id else None,
     }
 
@@ -103,6 +106,12 @@ def export_trajectory(trajectory: Trajectory):
             ],
         },
         "quality_of_life": _cells(trajectory.quality_entries.all(), "dimension"),
+        "network": [
+            {"id": m.pk, "name": m.name, "relation": m.relation, "circle": str(m.circle), "support": list(m.support),
+             "frequency": m.frequency or None, "gives_back": m.gives_back, "load": m.load,
+             "involvement": m.involvement, "sees_own_plan_steps": m.shares_plan_steps}
+            for m in client.network.all()
+        ],
         "goals": [_goal(g) for g in trajectory.goals.all()],
         "log": [
             {"date": _date(e.date), "place": e.place, "present": e.present, "notes": e.notes}

@@ -7,7 +7,7 @@ from steunwerk.support.models import (
     Trajectory, ActionPlan, Evaluation, Goal, LogbookEntry, MonitoringCheck, Option, PlanStep,
 )
 from steunwerk.vocab import (
-    LifeDomain, Phase, ProfileAspect, QualityAspect, QualityDimension, Voice,
+    StepActor, LifeDomain, Phase, ProfileAspect, QualityAspect, QualityDimension, Voice,
 )
 
 MAX_WISHES = 5
@@ -161,8 +161,11 @@ class PlanForm(forms.ModelForm):
 
     class Meta:
         model = ActionPlan
-        fields = ["drawn_up_on", "evaluation_on", "needed_aids", "ladder_note"]
+        fields = ["drawn_up_on", "evaluation_on", "needed_aids", "own_strength_skipped", "network_skipped",
+                  "general_provision_skipped", "ladder_note"]
         widgets = {
+            "own_strength_skipped": forms.Textarea(attrs={"rows": 2}), "network_skipped": forms.Textarea(attrs={"rows": 2}),
+            "general_provision_skipped": forms.Textarea(attrs={"rows": 2}),
             "drawn_up_on": DateInput(), "evaluation_on": DateInput(),
             "needed_aids": forms.Textarea(attrs={"rows": 2}), "ladder_note": forms.Textarea(attrs={"rows": 3}),
         }
@@ -178,13 +181,27 @@ class PlanForm(forms.ModelForm):
 class StepForm(forms.ModelForm):
     class Meta:
         model = PlanStep
-        fields = ["description", "actor", "performer", "amount", "method"]
+        fields = ["description", "actor", "performer", "amount", "network_member", "provision", "law", "method"]
 
-    def __init__(self, *args, methods=None, **kwargs):
+    def __init__(self, *args, methods=None, network=None, provisions=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only methods this organisation may use: the national catalogue and its own local methods.
-        self.fields["method"].queryset = methods if methods is not None else self.fields["method"].queryset.none()
-        self.fields["method"].empty_label = _("— geen —")
+        # Only what this plan may link to: the national catalogue and the organisation's own methods, this
+        # client's network, and the services of the sociale kaart that are still offered.
+        for name, queryset in (("method", methods), ("network_member", network), ("provision", provisions)):
+            field = self.fields[name]
+            field.queryset = queryset if queryset is not None else field.queryset.none()
+            field.empty_label = _("— geen —")
+
+    def clean(self):
+        data = super().clean()
+        actor = data.get("actor")
+        if actor == StepActor.OTHER_LAW and not data.get("law"):
+            self.add_error("law", _("Kies de wet waaronder deze stap valt."))
+        if data.get("network_member") and actor != StepActor.NETWORK:
+            self.add_error("network_member", _("Een netwerklid hoort bij een stap van het netwerk."))
+        if data.get("provision") and actor != StepActor.GENERAL_PROVISION:
+            self.add_error("provision", _("Een voorziening uit de sociale kaart hoort bij een stap 'algemene voorziening'."))
+        return data
 
 
 class SituationForm(forms.ModelForm):

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from steunwerk.access.scope import AccessScope, Section
 from steunwerk.vocab import (
-    LifeDomain, Phase, Place, ProfileAspect, QualityAspect, QualityDimension, StepActor, Voice,
+    OtherLaw, LifeDomain, Phase, Place, ProfileAspect, QualityAspect, QualityDimension, StepActor, Voice,
 )
 
 TEXT_LIMIT = [MaxLengthValidator(settings.TEXT_MAX_LENGTH)]
@@ -245,6 +245,9 @@ class ActionPlan(OwnedByOrganisation):
         _("waarom een eerdere trede niet volstond"), blank=True,
         help_text=_("Eigen kracht, netwerk, algemene voorziening, maatwerk: leg vast waarom een eerdere stap niet genoeg was."),
     )
+    own_strength_skipped = long_text(_("waarom eigen kracht niet volstaat"), blank=True)
+    network_skipped = long_text(_("waarom het netwerk niet volstaat"), blank=True)
+    general_provision_skipped = long_text(_("waarom een algemene voorziening niet volstaat"), blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
@@ -269,6 +272,15 @@ class PlanStep(OwnedByOrganisation):
     performer = models.CharField(_("naam of organisatie"), max_length=200, blank=True,
                                  help_text=_("Bijvoorbeeld de buurman, de thuiszorg of het buurthuis."))
     amount = models.CharField(_("omvang"), max_length=100, blank=True, help_text=_("Bijvoorbeeld 3 uur per week."))
+    network_member = models.ForeignKey(
+        "clients.NetworkMember", on_delete=models.SET_NULL, null=True, blank=True, related_name="plan_steps",
+        verbose_name=_("netwerklid"),
+    )
+    provision = models.ForeignKey(
+        "resources.Service", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("voorziening uit de sociale kaart"),
+    )
+    law = models.CharField(_("andere wet"), max_length=16, choices=OtherLaw.choices, blank=True)
     method = models.ForeignKey(
         "methods.Method", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("methode"), help_text=_("Een methode uit de methodewijzer die bij deze stap wordt ingezet."),
@@ -332,3 +344,20 @@ class Evaluation(OwnedByOrganisation):
     class Meta:
         ordering = ["-date", "-id"]
         verbose_name = _("evaluatie")
+
+
+class NetworkSnapshot(OwnedByOrganisation):
+    """The client's network as it was at an evaluation, so then and now can be compared."""
+
+    access_scope = AccessScope(section=Section.FILE, trajectory="trajectory")
+    parent_field = "trajectory"
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="network_snapshots")
+    evaluation = models.OneToOneField(Evaluation, on_delete=models.CASCADE, null=True, blank=True,
+                                      related_name="network_snapshot")
+    taken_on = models.DateField(default=timezone.localdate)
+    members = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-taken_on", "-id"]

@@ -18,15 +18,18 @@ from steunwerk.access.shortcuts import trajectory_or_404
 from steunwerk.support import forms as f
 from steunwerk.support.export import export_queryset, export_trajectory
 from steunwerk.support.models import (
-    ActionPlan, Goal, ImportantWish, Option, PhaseChange, PlanStep, Trajectory,
+    ActionPlan, Goal, ImportantWish, NetworkSnapshot, Option, PhaseChange, PlanStep, Trajectory,
 )
 from steunwerk.support.plans import StalePlan, save_plan
+from steunwerk.support.ladder import ladder_for
+from steunwerk.clients.network_views import snapshot_members
 from steunwerk.methods.access import usable_methods
+from steunwerk.resources.access import offered_services
 from steunwerk.vocab import MONITORING_QUESTIONS, PHASE_GOALS, PLAN_COLUMNS, LogAction, Phase, StepActor
 
 
 def _goals_with_plans(trajectory):
-    steps = Prefetch("plan__steps", queryset=PlanStep.objects.select_related("method").order_by("order", "id"))
+    steps = Prefetch("plan__steps", queryset=PlanStep.objects.select_related("method", "network_member", "provision").order_by("order", "id"))
     return trajectory.goals.select_related("plan", "wish").prefetch_related("options", steps)
 
 
@@ -55,7 +58,8 @@ def trajectory_detail(request, pk):
     return render(request, "support/trajectory.html", {
         "trajectory": trajectory, "client": trajectory.client, "phases": phases,
         "phase_goal": PHASE_GOALS[trajectory.phase], "monitoring_questions": MONITORING_QUESTIONS,
-        "goals": [(g, _plan_columns(getattr(g, "plan", None) if _has_plan(g) else None)) for g in goals],
+        "goals": [(g, _plan_columns(g.plan if _has_plan(g) else None), ladder_for(g.plan if _has_plan(g) else None))
+                  for g in goals],
         "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS],
         "file_access": file_access, "can_edit": can_edit(request.actor, trajectory),
         "last_check": trajectory.monitoring_checks.first() if file_access else None,
@@ -292,10 +296,12 @@ def plan_edit(request, pk):
     plan = goal.plan if _has_plan(goal) else ActionPlan(goal=goal)
     plan_form = f.PlanForm(request.POST or None, instance=plan, initial={"version": plan.version if plan.pk else 0})
     steps = f.StepFormSet(request.POST or None, instance=plan, prefix="steps",
-                          form_kwargs={"methods": usable_methods(request.actor)},
+                          form_kwargs={"methods": usable_methods(request.actor), "network": trajectory.client.network.all(),
+                                       "provisions": offered_services(request.actor)},
                           queryset=plan.steps.all() if plan.pk else PlanStep.objects.none())
     context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "plan": plan,
                "form": plan_form, "steps": steps, "columns": _plan_columns(plan if plan.pk else None),
+               "ladder": ladder_for(plan if plan.pk else None),
                "options": goal.options.exclude(rank=None).order_by("rank"), "client_unwanted": trajectory.client.unwanted_helpers,
                "file_access": _file_access(request.actor, trajectory)}
     if not write:
@@ -332,7 +338,7 @@ def plan_versions(request, pk):
                                                           "file_access": _file_access(request.actor, trajectory)})
 
 
-def _entries_view(request, pk, form_class, related_name, template, detail, success):
+def _entries_view(request, pk, form_class, related_name, template, detail, success, after_save=None):
     write = request.method == "POST"
     trajectory = trajectory_or_404(request, pk, section=Section.FILE, write=write,
                                    action=None if write else LogAction.READ, detail=detail)
@@ -347,6 +353,8 @@ def _entries_view(request, pk, form_class, related_name, template, detail, succe
             entry = form.save(commit=False)
             entry.trajectory, entry.author = trajectory, request.user
             entry.save()
+            if after_save:
+                after_save(trajectory, entry)
             log.record(request.actor, LogAction.CREATE, trajectory.client_id, entry, detail)
         messages.success(request, success)
         return redirect(request.path)
@@ -362,7 +370,14 @@ def logbook(request, pk):
 @login_required
 def evaluations(request, pk):
     return _entries_view(request, pk, f.EvaluationForm, "evaluations", "support/evaluations.html", "evaluatie",
-                         _("Evaluatie vastgelegd."))
+                         _("Evaluatie vastgelegd. Het netwerk van nu is bewaard om later te vergelijken."),
+                         after_save=_snapshot_network)
+
+
+def _snapshot_network(trajectory, evaluation):
+    """Keep the network as it is at this evaluation, so the map of then and now can be compared."""
+    NetworkSnapshot.objects.create(trajectory=trajectory, evaluation=evaluation, taken_on=evaluation.date,
+                                   members=snapshot_members(trajectory.client))
 
 
 @login_required
@@ -379,7 +394,8 @@ def trajectory_export(request, pk):
 @login_required
 def plan_print(request, pk):
     trajectory = trajectory_or_404(request, pk, action=LogAction.PRINT, detail="afdrukweergave plan")
-    goals = [(g, _plan_columns(g.plan if _has_plan(g) else None)) for g in _goals_with_plans(trajectory)]
+    goals = [(g, _plan_columns(g.plan if _has_plan(g) else None), ladder_for(g.plan if _has_plan(g) else None))
+             for g in _goals_with_plans(trajectory)]
     return render(request, "support/plan_print.html", {"trajectory": trajectory, "client": trajectory.client,
                                                        "goals": goals,
                                                        "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS]})

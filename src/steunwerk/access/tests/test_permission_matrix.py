@@ -34,6 +34,13 @@ def consent_args(w, target):
     return [client.pk, consent.pk]
 
 
+def member_args(w, target):
+    from steunwerk.clients.models import NetworkMember
+
+    client = getattr(w, f"{target}_client")
+    return [client.pk, NetworkMember.objects.create(client=client, name="Buurman", relation="neighbour").pk]
+
+
 # name: (method, args builder or None, who is allowed: "care", "lead", a set of roles (for views without an object))
 OBJECT_VIEWS = {
     "client": ("get", lambda w, t: [client_id(w, t)], "care"),
@@ -58,6 +65,10 @@ OBJECT_VIEWS = {
     "plan_versions": ("get", lambda w, t: [goal_id(w, t)], "care"),
     "trajectory_methods": ("get", lambda w, t: [trajectory_id(w, t)], "care"),
     "trajectory_situation": ("post", lambda w, t: [trajectory_id(w, t)], "care"),
+    "network": ("get", lambda w, t: [client_id(w, t)], "care"),
+    "network_map": ("get", lambda w, t: [client_id(w, t)], "care"),
+    "network_compare": ("get", lambda w, t: [client_id(w, t)], "care"),
+    "network_member": ("get", member_args, "care"),
     "attach_method": ("post", lambda w, t: [trajectory_id(w, t)], "care"),
 }
 CARE_ROLES = {"professional", "team_lead", "other_team_professional", "other_org_professional"}
@@ -178,6 +189,8 @@ CONSENT_READS = {
     "client_edit": set(), "consent_new": set(), "goal_new": set(), "goal_edit": set(), "access_log": set(),
     "trajectory_phase": set(), "monitoring_new": set(), "options_choose": set(), "consent_withdraw": set(),
     "trajectory_methods": set(), "attach_method": set(), "trajectory_situation": set(),
+    "network": {"other_org_professional"}, "network_map": {"other_org_professional"},
+    "network_compare": {"other_org_professional"}, "network_member": {"other_org_professional"},
 }
 
 

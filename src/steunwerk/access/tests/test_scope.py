@@ -12,7 +12,9 @@ from steunwerk.access.scope import (
 )
 from steunwerk.accounts.models import Membership, Organisation
 from steunwerk.clients.models import Client
+from steunwerk.clients.models import NetworkMember
 from steunwerk.support.models import (
+    NetworkSnapshot,
     ActionPlan, Evaluation, Goal, ImportantWish, LogbookEntry, MonitoringCheck, Option, PhaseChange, PlanStep,
     PlanVersion, ProfileEntry, QualityEntry, Trajectory,
 )
@@ -77,6 +79,9 @@ def _rows(world):
         "support.LogbookEntry": LogbookEntry.objects.create(trajectory=t, place=Place.HOME, notes="Kennismaking",
                                                             author=user),
         "support.Evaluation": Evaluation.objects.create(trajectory=t, went_well="Goed", author=user),
+        "clients.NetworkMember": NetworkMember.objects.create(client=world.own_client, name="Buurman Henk",
+                                                              relation="neighbour"),
+        "support.NetworkSnapshot": NetworkSnapshot.objects.create(trajectory=t, members=[]),
     }
 
 

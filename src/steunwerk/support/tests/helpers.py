@@ -37,7 +37,8 @@ def plan_data(version, steps=(), drawn="2026-06-22", evaluation="2026-09-22", ex
     for i, row in enumerate(rows):
         data.update({f"steps-{i}-id": row.get("id", ""), f"steps-{i}-description": row.get("description", ""),
                      f"steps-{i}-actor": row.get("actor", ""), f"steps-{i}-performer": row.get("performer", ""),
-                     f"steps-{i}-amount": row.get("amount", "")})
+                     f"steps-{i}-amount": row.get("amount", ""),
+                     f"steps-{i}-law": row.get("law", "")})
         if row.get("DELETE"):
             data[f"steps-{i}-DELETE"] = "on"
     return data

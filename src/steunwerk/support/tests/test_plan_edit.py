@@ -53,7 +53,8 @@ def test_it_creates_a_plan_with_a_step_for_every_kind_of_actor(world, login, new
              step(StepActor.NETWORK, "Herinneren aan de kliko", "Buurman Henk"),
              step(StepActor.GENERAL_PROVISION, "Lid worden van de volleybalclub", "Volleybalvereniging"),
              step(StepActor.PROFESSIONAL, "Wmo-aanvraag voorbereiden", "Woonconsulent"),
-             step(StepActor.WMO, "Huishoudelijke hulp", "Thuiszorg", "3 uur per week")]
+             step(StepActor.WMO, "Huishoudelijke hulp", "Thuiszorg", "3 uur per week"),
+             {**step(StepActor.OTHER_LAW, "Wijkverpleging", "Thuiszorg"), "law": "zvw"}]
     response = login(world.professional).post(url(new_goal), plan_data(0, steps, needed_aids="Huishoudelijke hulp"))
     assert response.status_code == 302
     assert response["Location"] == reverse("trajectory", args=[world.own_trajectory.pk])

@@ -61,9 +61,10 @@ def test_it_exports_goals_with_chosen_options_and_steps_by_actor(world, login):
     assert [(o["text"], o["rank"]) for o in goal["options"]] == [
         ("Buurman herinnert aan de kliko", 1), ("Agenda op de telefoon", 2), ("Moeder belt", None)]
     assert goal["steps"] == [
-        {"order": 1, "description": "Zelf de was doen", "by": "self", "performer": "", "amount": "", "method": None},
+        {"order": 1, "description": "Zelf de was doen", "by": "self", "performer": "", "amount": "", "method": None,
+         "law": None, "network_member": None, "provision": None},
         {"order": 2, "description": "Huishoudelijke hulp", "by": "wmo", "performer": "Thuiszorg", "amount": "3 uur per week",
-         "method": None},
+         "method": None, "law": None, "network_member": None, "provision": None},
     ]
     assert (goal["plan"]["drawn_up_on"], goal["plan"]["evaluation_on"]) == ("2026-06-01", "2026-09-01")
 

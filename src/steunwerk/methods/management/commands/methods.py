@@ -20,6 +20,9 @@ class Command(BaseCommand):
         show.add_argument("slug")
         show.add_argument("--json", action="store_true", dest="as_json")
         sub.add_parser("list", help="slug and name of every method")
+        bench = sub.add_parser("bench", help="time recommendations over a catalogue grown to --size methods")
+        bench.add_argument("--size", type=int, default=500)
+        bench.add_argument("--runs", type=int, default=200)
         load_cmd = sub.add_parser("load", help="(re)load the shipped catalogue")
         load_cmd.add_argument("--file", default=str(CATALOGUE_FILE))
 
@@ -42,7 +45,7 @@ class Command(BaseCommand):
             profile = Profile.from_dict(data)
         except ProfileError as exc:
             self._fail(str(exc))
-        results, notes = recommend(profile, [m for m in Index.methods() if m.organisation_id is None], Index.document,
+        results, notes = recommend(profile, [m for m in Index.methods() if m.organisation_id is None], Index.corpus(),
                                    limit=limit)
         self.stdout.write(json.dumps({"results": [r.as_dict() for r in results], "notes": notes},
                                      ensure_ascii=False, indent=2))
@@ -56,6 +59,12 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         else:
             self.stdout.write(f"{method.name}\n\n{method.goal}\n\n{method.approach}")
+
+    def _bench(self, size, runs, **_):
+        from steunwerk.methods.bench import bench_recommend
+
+        result = bench_recommend(size=size, runs=runs)
+        self.stdout.write(json.dumps(result, indent=2))
 
     def _list(self, **_):
         for method in Method.objects.filter(organisation__isnull=True).order_by("slug"):
