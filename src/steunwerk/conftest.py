@@ -29,6 +29,7 @@ class World:
     other_org_professional: User
     no_role: User
     catalogue_admin: User
+    meldpunt_coordinator: User
     own_client: Client
     own_trajectory: Trajectory
     other_team_client: Client
@@ -86,6 +87,7 @@ def world(db):
         other_team_professional=other_team_professional, other_org_professional=other_org_professional,
         no_role=make_user("no_role"),
         catalogue_admin=make_user("catalogue_admin", org, None, Role.CATALOGUE_ADMIN),
+        meldpunt_coordinator=make_user("meldpunt_coordinator", org, None, Role.MELDPUNT_COORDINATOR),
         own_client=own_client, own_trajectory=own_trajectory,
         other_team_client=other_team_client, other_team_trajectory=other_team_trajectory,
         other_org_client=other_org_client, other_org_trajectory=other_org_trajectory,

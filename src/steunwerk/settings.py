@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "steunwerk.methods",
     "steunwerk.resources",
     "steunwerk.signals",
+    "steunwerk.scale",
     "steunwerk.api",
 ]
 

@@ -3,14 +3,17 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from steunwerk.access import views as access_views
+from steunwerk.errors import ping
 from steunwerk.accounts import views as account_views
 from steunwerk.clients import network_views
 from steunwerk.clients import views as client_views
 from steunwerk.methods import views as method_views
+from steunwerk.signals import views as signal_views
 from steunwerk.support import views as support_views
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="caseload"), name="home"),
+    path("ping/", ping, name="ping"),
     path("inloggen/", auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/accounts/", account_views.accounts, name="accounts"),
@@ -47,6 +50,16 @@ urlpatterns = [
     path("methodewijzer/<slug:slug>/versies/", method_views.method_history, name="method_history"),
     path("api/", include("steunwerk.api.urls")),
     path("sociale-kaart/", include("steunwerk.resources.urls")),
+    path("melden/", signal_views.report_choose, name="report_choose"),
+    path("melden/<int:org>/", signal_views.report, name="report"),
+    path("melden/status/<str:code>/", signal_views.report_status, name="report_status"),
+    path("meldingen/nieuw/", signal_views.partner_report, name="partner_report"),
+    path("meldingen/", signal_views.triage_list, name="triage"),
+    path("meldingen/<int:pk>/", signal_views.signal_detail, name="signal"),
+    path("meldingen/<int:pk>/urgentie/", signal_views.signal_triage, name="signal_triage"),
+    path("meldingen/<int:pk>/besluit/", signal_views.signal_decide, name="signal_decide"),
+    path("meldingen/<int:pk>/terugkoppeling/", signal_views.signal_feedback, name="signal_feedback"),
+    path("meldpunt/", include("steunwerk.signals.urls_network")),
     path("doelen/<int:pk>/bewerken/", support_views.goal_edit, name="goal_edit"),
     path("doelen/<int:pk>/opties/", support_views.options, name="options"),
     path("doelen/<int:pk>/opties/keuze/", support_views.options_choose, name="options_choose"),

@@ -20,6 +20,7 @@ class Role(models.TextChoices):
     ORG_ADMIN = "org_admin", _("Organisatiebeheerder")
     WMO_CONSULTANT = "wmo_consultant", _("Wmo-consulent (gemeente)")
     CATALOGUE_ADMIN = "catalogue_admin", _("Beheerder methodewijzer")
+    MELDPUNT_COORDINATOR = "meldpunt_coordinator", _("Coördinator meldpunt")
 
 
 class Limitation(models.TextChoices):
@@ -319,3 +320,57 @@ LADDER = [
     ("customised", _("Maatwerk, professionele hulp of andere wet"),
      [StepActor.PROFESSIONAL, StepActor.WMO, StepActor.OTHER_LAW]),
 ]
+
+
+# --- Signalering
+
+class ReporterType(models.TextChoices):
+    NEIGHBOUR = "neighbour", _("Buurtbewoner")
+    FAMILY = "family", _("Familie")
+    CITIZEN = "citizen", _("Andere burger")
+    VOLUNTEER = "volunteer", _("Vrijwilliger")
+    CHURCH = "church", _("Kerk of geloofsgemeenschap")
+    HOUSING = "housing", _("Woningcorporatie")
+    POLICE = "police", _("Politie")
+    GP = "gp", _("Huisarts")
+    PROFESSIONAL = "professional", _("Professional (zorg of welzijn)")
+    OTHER = "other", _("Anders")
+
+
+class AgeBand(models.TextChoices):
+    UNKNOWN = "unknown", _("Onbekend")
+    MINOR = "minor", _("Jonger dan 18")
+    ADULT = "adult", _("18 tot 75")
+    OVER_75 = "over_75", _("75 of ouder")
+
+
+class Typology(models.TextChoices):
+    """Socially isolated older people (Machielse & Hortulanus): 4 levels of persistence × 2 orientations."""
+    ACTIVE = "actieven", _("Actieven")
+    SHELTERED = "geborgenen", _("Geborgenen")
+    LEFT_BEHIND = "achterblijvers", _("Achterblijvers")
+    DEPENDENT = "afhankelijken", _("Afhankelijken")
+    COMPENSATORS = "compenseerders", _("Compenseerders")
+    OUTSIDERS = "buitenstaanders", _("Buitenstaanders")
+    HOPEFUL = "hoopvollen", _("Hoopvollen")
+    SURVIVORS = "overlevers", _("Overlevers")
+
+
+class CaseOutcome(models.TextChoices):
+    HELPED = "helped", _("Geholpen")
+    HANDED_OVER = "handed_over", _("Overgedragen")
+    STOPPED = "stopped", _("Gestopt")
+    DECEASED = "deceased", _("Overleden")
+
+
+class MeetingKind(models.TextChoices):
+    CORE = "core", _("Kernpartners (elke 4 tot 6 weken)")
+    SHELL = "shell", _("Schilpartners (2 tot 3 keer per jaar)")
+    MANAGEMENT = "management", _("Management (jaarlijks)")
+    URGENT = "urgent", _("Spoedberaad")
+
+
+class PartnerRole(models.TextChoices):
+    CORE = "core", _("Kernpartner")
+    SHELL = "shell", _("Schilpartner")
+    MANAGEMENT = "management", _("Management")

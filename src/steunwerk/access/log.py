@@ -21,6 +21,11 @@ def record(actor, action, client_id, obj=None, detail=""):
     _entry(actor, action, client_id, obj, detail).save()
 
 
+def record_objects(actor, action, objects, detail=""):
+    """One row per object shown (e.g. a list of signals), written in one statement."""
+    AccessLogEntry.objects.bulk_create([_entry(actor, action, None, obj, detail) for obj in objects])
+
+
 def record_many(actor, action, client_ids, detail=""):
     """One row per client shown (e.g. a search result page), written in one statement."""
     rows = [_entry(actor, action, cid, None, detail) for cid in dict.fromkeys(client_ids)]

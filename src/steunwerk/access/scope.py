@@ -24,6 +24,8 @@ class Section:
     IDENTITY = "identity"  # who the client is and how to reach them
     PLAN = "plan"  # trajectory overview, goals, options, plan steps
     FILE = "file"  # profile, quality of life, logbook, evaluations
+    SIGNAL = "signal"  # a melding about someone: only the meldpunt and whoever it is assigned to
+    CASE = "case"  # an ID-coded network case: also the network's core partners
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class AccessScope:
     section: str
     trajectory: str | None = None  # path to the trajectory; "" for Trajectory itself
     client: str | None = None  # path to the client, for rows that belong to a client and not a trajectory
+    signal: str | None = None  # path to the signal, for signalling data
 
 
 CARE_ROLES = {Role.PROFESSIONAL, Role.TEAM_LEAD}
@@ -49,6 +52,7 @@ class Actor:
     full_consent_org_ids: frozenset = frozenset()
     plan_consent_org_ids: frozenset = frozenset()
     admin_org_ids: frozenset = frozenset()
+    meldpunt_org_ids: frozenset = frozenset()
     role_by_org: dict = field(default_factory=dict)
     is_system: bool = False
 
@@ -56,7 +60,7 @@ class Actor:
     def for_user(cls, user):
         if user is None or not user.is_authenticated or not user.is_active:
             return cls(name="anoniem")
-        care, lead, full, plan, admin, roles = set(), set(), set(), set(), set(), {}
+        care, lead, full, plan, admin, meldpunt, roles = set(), set(), set(), set(), set(), set(), {}
         for m in user.memberships.all():
             roles.setdefault(m.organisation_id, m.role)
             if m.role in CARE_ROLES:
@@ -70,10 +74,12 @@ class Actor:
                 plan.add(m.organisation_id)
             elif m.role == Role.ORG_ADMIN:
                 admin.add(m.organisation_id)
+            elif m.role == Role.MELDPUNT_COORDINATOR:
+                meldpunt.add(m.organisation_id)
         return cls(
             user=user, name=user.get_username(), care_team_ids=frozenset(care), lead_team_ids=frozenset(lead),
             full_consent_org_ids=frozenset(full), plan_consent_org_ids=frozenset(plan - full),
-            admin_org_ids=frozenset(admin), role_by_org=roles,
+            admin_org_ids=frozenset(admin), meldpunt_org_ids=frozenset(meldpunt), role_by_org=roles,
         )
 
     @classmethod
@@ -142,11 +148,36 @@ def client_q(actor, section, write=False):
     return q
 
 
+def signal_q(actor, section, write=False):
+    """Q over Signal: the meldpunt's coordinators and the person it is assigned to; for network cases (read
+    only) also the professionals of the network's core partners, who know a case only by its ID code."""
+    from steunwerk.signals.models import NetworkPartner
+
+    if actor.is_system:
+        return Q()
+    q = Q(pk__in=[])
+    if actor.meldpunt_org_ids:
+        q |= Q(organisation_id__in=actor.meldpunt_org_ids)
+    if actor.user is not None:
+        q |= Q(assigned_to=actor.user)
+    if section == Section.CASE and not write and actor.full_consent_org_ids:
+        networks = NetworkPartner.objects.filter(partner_id__in=actor.full_consent_org_ids, role="core")
+        q |= Q(organisation_id__in=networks.values("network_id"), case__isnull=False)
+    return q
+
+
 def _scoped(model, actor, write):
     scope = getattr(model, "access_scope", None)
     if scope is None:
         raise TypeError(f"{model.__name__} declares no access_scope")
     manager = model._default_manager
+    if scope.signal is not None:
+        q = signal_q(actor, scope.section, write)
+        if scope.signal == "":
+            return manager.filter(q)
+        from steunwerk.signals.models import Signal
+
+        return manager.filter(**{f"{scope.signal}__in": Signal.objects.filter(q).values("pk")})
     if scope.trajectory is not None:
         q = trajectory_q(actor, scope.section, write)
         if scope.trajectory == "":
@@ -202,6 +233,12 @@ def visible_trajectories(actor, section):
     return Trajectory.objects.filter(trajectory_q(actor, section))
 
 
+def can_read_client_section(actor, client, section):
+    from steunwerk.clients.models import Client
+
+    return Client.objects.filter(client_q(actor, section), pk=client.pk).exists()
+
+
 def can_view_access_log(actor, client):
     """Team leads of a team holding one of the client's trajectories (and the operator)."""
     if actor.is_system:
@@ -219,3 +256,14 @@ def plan_steps_shared_with(member):
     if not member.shares_plan_steps:
         return PlanStep.objects.none()
     return PlanStep.objects.filter(network_member=member, plan__goal__trajectory__client_id=member.client_id)
+
+
+def feedback_for_receipt(code):
+    """What a reporter may see with their receipt code: that the report arrived, and the feedback written for
+    them. Nothing about the person reported on."""
+    from steunwerk.signals.models import Signal, SignalFeedback
+
+    signal = Signal.objects.filter(receipt_code=(code or "").upper().strip()[:12]).only("id", "received_at", "receipt_code").first()
+    if signal is None:
+        return None, SignalFeedback.objects.none()
+    return signal, SignalFeedback.objects.filter(signal_id=signal.pk).only("message", "written_at")

@@ -1,8 +1,17 @@
 """The network map: the client in the middle, the people around them in four rings. Server-rendered SVG."""
 import math
-from html import escape
+import re
+from html import escape as _escape_html
 
-from steunwerk.vocab import Circle, Load
+from steunwerk.vocab import Circle, Involvement, Load
+
+# Characters XML 1.0 forbids even when escaped; one pasted into a name would make the standalone SVG unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text):
+    return _escape_html(_NOT_XML.sub("", text))
+
 
 SIZE = 640
 CENTRE = SIZE / 2
@@ -88,5 +97,11 @@ def compare(then, now):
     for key in then_by.keys() & now_by.keys():
         before, after = then_by[key], now_by[key]
         if before["load"] != after["load"] or before.get("involvement") != after.get("involvement"):
-            changed.append((before, after))
+            changed.append((_with_involvement_label(before), _with_involvement_label(after)))
     return {"added": added, "gone": gone, "changed": sorted(changed, key=lambda pair: pair[1]["name"])}
+
+
+def _with_involvement_label(member):
+    """Snapshots keep the value only; the comparison says it in words."""
+    value = member.get("involvement")
+    return {**member, "involvement_label": str(Involvement(value).label) if value in Involvement.values else ""}

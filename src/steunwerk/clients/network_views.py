@@ -13,7 +13,7 @@ from steunwerk.access.shortcuts import client_or_404
 from steunwerk.clients.forms import NetworkMemberForm
 from steunwerk.clients.models import Client, NetworkMember
 from steunwerk.clients.network_map import compare, member_view, render_svg
-from steunwerk.support.models import NetworkSnapshot
+from steunwerk.support.models import NetworkSnapshot, PlanStep
 from steunwerk.vocab import LogAction
 
 
@@ -64,18 +64,21 @@ def network_member_edit(request, pk, member_pk):
     if member is None:
         raise Http404
     form = NetworkMemberForm(request.POST or None, instance=member)
+    # Only the steps of plans this actor may see: the client may have a trajectory with another team as well.
+    context = {"client": client, "member": member, "form": form,
+               "steps": visible(PlanStep, request.actor).filter(network_member=member).order_by("order", "id"),
+               "can_edit": editable(NetworkMember, request.actor).filter(pk=member.pk).exists()}
     if write:
         if not form.is_valid():
             messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
-            return render(request, "clients/network_member_form.html", {"client": client, "member": member, "form": form},
-                          status=400)
+            return render(request, "clients/network_member_form.html", context, status=400)
         with transaction.atomic():
             form.save()
             log.record(request.actor, LogAction.UPDATE, client.pk, member, "netwerklid: " + ", ".join(form.changed_data))
         messages.success(request, _("Netwerk bijgewerkt."))
         return redirect("network", pk=client.pk)
     log.record(request.actor, LogAction.READ, client.pk, member, "netwerklid")
-    return render(request, "clients/network_member_form.html", {"client": client, "member": member, "form": form})
+    return render(request, "clients/network_member_form.html", context)
 
 
 @login_required

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
 from steunwerk.access.models import Consent
-from steunwerk.access.scope import Section, visible
+from steunwerk.access.scope import Section, can_read_client_section, visible
 from steunwerk.access.shortcuts import client_or_404
 from steunwerk.accounts.models import Team
 from steunwerk.clients import search
@@ -70,6 +70,7 @@ def client_detail(request, pk):
     return render(request, "clients/client_detail.html", {
         "client": client, "trajectories": trajectories, "consents": consents,
         "can_edit": trajectories.filter(team_id__in=request.actor.care_team_ids).exists(),
+        "network_access": can_read_client_section(request.actor, client, Section.FILE),
     })
 
 

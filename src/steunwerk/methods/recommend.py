@@ -135,7 +135,7 @@ def _problem_level(profile, method, reasons):
     unsure = "" if method.problem_level_certain else " (plaatsing in de tabel is niet zeker)"
     if level == wanted:
         reasons.append(f"geschikt voor {wanted}e problematiek{unsure}")
-        return 2.5 if method.problem_level_certain else 2.0
+        return 3.0 if method.problem_level_certain else 2.5
     if level == BOTH:
         reasons.append("geschikt voor lichte én complexe problematiek")
         return 1.0

@@ -133,10 +133,13 @@ def _method_form(request, method):
     return render(request, "methods/method_form.html", {"form": form, "method": method})
 
 
+RESERVED_SLUGS = {"nieuw"}  # /methodewijzer/nieuw/ is the page to add a method, so no method may live there
+
+
 def _unique_slug(name):
     base = slugify(name)[:70] or "methode"
     slug, n = base, 2
-    while Method.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Method.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

@@ -20,7 +20,8 @@ def ladder_for(plan):
             # A skipped lower rung wants a reason once the plan reaches a higher one.
             "reason_missing": False,
         })
-    highest = max((i for i, r in enumerate(rungs) if r["steps"]), default=-1)
+    # Without any step nothing was skipped yet (a default of -1 would slice rungs[:-1] and flag three rungs).
+    highest = max((i for i, r in enumerate(rungs) if r["steps"]), default=0)
     for i, rung in enumerate(rungs[:highest]):
         rung["reason_missing"] = not rung["steps"] and not rung["skip_reason"] and rung["key"] in SKIP_FIELDS
     return rungs

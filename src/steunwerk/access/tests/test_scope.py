@@ -21,6 +21,9 @@ from steunwerk.support.models import (
 from steunwerk.vocab import OrganisationKind, Phase, Place, Role
 
 SCOPED_MODELS = [m for m in apps.get_models() if getattr(m, "access_scope", None) is not None]
+# Rows of a client's file (through a trajectory or a client). Signalling rows follow their own rule (see the end).
+FILE_MODELS = [m for m in SCOPED_MODELS if m.access_scope.signal is None]
+SIGNAL_MODELS = [m for m in SCOPED_MODELS if m.access_scope.signal is not None]
 
 ROLES = ["professional", "team_lead", "org_admin", "wmo_consultant", "other_team_professional",
          "other_org_professional", "no_role"]
@@ -82,6 +85,27 @@ def _rows(world):
         "clients.NetworkMember": NetworkMember.objects.create(client=world.own_client, name="Buurman Henk",
                                                               relation="neighbour"),
         "support.NetworkSnapshot": NetworkSnapshot.objects.create(trajectory=t, members=[]),
+        **_signal_rows(world),
+    }
+
+
+def _signal_rows(world):
+    """A signal at the own organisation's meldpunt that became a network case, with feedback, an agreement and a
+    meldformulier. Nobody is assigned, so only the meldpunt coordinator sees it."""
+    from steunwerk.signals.models import CaseAction, IntakeForm, NetworkCase, NetworkMeeting, Signal, SignalFeedback
+
+    signal = Signal.objects.create(organisation=world.org, channel="phone", reporter_type="neighbour",
+                                   observation="De post stapelt zich op.", person_consulted=True, status="network_case")
+    case = NetworkCase.objects.create(organisation=world.org, signal=signal, code="SN-2026-0001")
+    meeting = NetworkMeeting.objects.create(organisation=world.org, kind="core", date=date(2026, 9, 1))
+    return {
+        "signals.Signal": signal,
+        "signals.SignalFeedback": SignalFeedback.objects.create(signal=signal, message="Dank u wel.",
+                                                                written_by=world.meldpunt_coordinator),
+        "signals.NetworkCase": case,
+        "signals.CaseAction": CaseAction.objects.create(case=case, description="Huisbezoek", responsible=world.org,
+                                                        due_on=date(2026, 9, 15)),
+        "signals.IntakeForm": IntakeForm.objects.create(case=case, meeting=meeting, signals_named="Post stapelt op"),
     }
 
 
@@ -121,7 +145,7 @@ def test_it_shows_an_org_admin_no_client_file(world, rows, model):
     assert not visible(model, actor(world, "org_admin")).exists()
 
 
-@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda m: m._meta.label)
+@pytest.mark.parametrize("model", FILE_MODELS, ids=lambda m: m._meta.label)
 def test_it_shows_the_own_team_every_row(world, rows, model):
     row = rows[model._meta.label]
     for role in ("professional", "team_lead"):
@@ -152,7 +176,7 @@ def test_it_gives_a_team_lead_of_two_teams_both(world):
     assert ids(editable(Trajectory, lead)) == expected
 
 
-@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda m: m._meta.label)
+@pytest.mark.parametrize("model", FILE_MODELS, ids=lambda m: m._meta.label)
 def test_it_gives_a_wmo_consultant_with_consent_plan_and_identity_but_not_the_file(world, rows, model):
     give_consent(world, world.municipality)
     row = rows[model._meta.label]
@@ -174,7 +198,7 @@ def test_it_classifies_the_file_sections_as_the_book_does():
     assert {"support.Trajectory", "support.Goal", "support.ActionPlan", "support.PlanStep"} <= plan
 
 
-@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda m: m._meta.label)
+@pytest.mark.parametrize("model", FILE_MODELS, ids=lambda m: m._meta.label)
 def test_it_gives_another_organisations_professional_with_consent_the_whole_file_read_only(world, rows, model):
     give_consent(world, world.other_org)
     row = rows[model._meta.label]
@@ -237,3 +261,59 @@ def test_it_raises_404_for_rows_out_of_scope(world):
 def test_it_lets_only_the_team_lead_see_the_access_log(world, role, allowed):
     give_consent(world, world.municipality)
     assert can_view_access_log(actor(world, role), world.own_client) is allowed
+
+
+# Signalling rows: the meldpunt's coordinators and whoever the signal is assigned to; network cases (and their
+# agreements and meldformulieren) also read-only for the professionals of the network's core partners. A client's
+# consent never opens them.
+
+def test_it_finds_the_signalling_models():
+    assert {m._meta.label for m in SIGNAL_MODELS} == {
+        "signals.Signal", "signals.SignalFeedback", "signals.NetworkCase", "signals.CaseAction", "signals.IntakeForm"}
+
+
+@pytest.mark.parametrize("model", SIGNAL_MODELS, ids=lambda m: m._meta.label)
+def test_it_shows_signalling_rows_to_the_meldpunt_coordinator_only(world, rows, model):
+    row = rows[model._meta.label]
+    coordinator = actor(world, "meldpunt_coordinator")
+    assert visible(model, coordinator).filter(pk=row.pk).exists()
+    assert editable(model, coordinator).filter(pk=row.pk).exists()
+    for role in ("professional", "team_lead", "other_team_professional", "other_org_professional", "wmo_consultant"):
+        assert not visible(model, actor(world, role)).exists(), role
+
+
+@pytest.mark.parametrize("model", SIGNAL_MODELS, ids=lambda m: m._meta.label)
+def test_it_shows_signalling_rows_to_the_person_assigned(world, rows, model):
+    rows["signals.Signal"].assigned_to = world.other_org_professional
+    rows["signals.Signal"].save()
+    assignee = actor(world, "other_org_professional")
+    assert visible(model, assignee).filter(pk=rows[model._meta.label].pk).exists()
+    assert editable(model, assignee).filter(pk=rows[model._meta.label].pk).exists()
+
+
+@pytest.mark.parametrize("model", SIGNAL_MODELS, ids=lambda m: m._meta.label)
+def test_it_lets_core_partners_read_cases_but_not_signals(world, rows, model):
+    from steunwerk.signals.models import NetworkPartner
+
+    NetworkPartner.objects.create(network=world.org, partner=world.other_org, role="core")
+    partner = actor(world, "other_org_professional")
+    seen = visible(model, partner).filter(pk=rows[model._meta.label].pk).exists()
+    assert seen is (model.access_scope.section == Section.CASE)
+    assert not editable(model, partner).exists()
+
+
+@pytest.mark.parametrize("role", ["shell", "management"])
+@pytest.mark.parametrize("model", SIGNAL_MODELS, ids=lambda m: m._meta.label)
+def test_it_shows_shell_and_management_partners_no_signalling_rows(world, rows, model, role):
+    from steunwerk.signals.models import NetworkPartner
+
+    NetworkPartner.objects.create(network=world.org, partner=world.other_org, role=role)
+    assert not visible(model, actor(world, "other_org_professional")).exists()
+
+
+@pytest.mark.parametrize("model", SIGNAL_MODELS, ids=lambda m: m._meta.label)
+def test_it_never_opens_signalling_rows_through_consent(world, rows, model):
+    give_consent(world, world.other_org)
+    give_consent(world, world.municipality)
+    for role in ("wmo_consultant", "other_org_professional"):
+        assert not visible(model, actor(world, role)).exists()

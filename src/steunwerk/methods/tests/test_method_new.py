@@ -104,3 +104,11 @@ def test_it_refuses_anyone_but_a_catalogue_admin_and_saves_nothing(world, login,
         assert "Alleen een beheerder van de methodewijzer kan methoden toevoegen." in text_of(response)
         client.logout()
     assert not Method.objects.filter(organisation__isnull=False).exists()
+
+
+def test_it_does_not_give_a_local_method_the_address_of_a_page(world, login):
+    response = add(login, world.catalogue_admin, name="Nieuw")
+    method = Method.objects.get(name="Nieuw")
+    assert method.slug != "nieuw"
+    page = login(world.catalogue_admin).get(response["Location"])
+    assert page.status_code == 200 and "<h1>Nieuw</h1>" in page.content.decode()

@@ -39,6 +39,9 @@ def plan_data(version, steps=(), drawn="2026-06-22", evaluation="2026-09-22", ex
                      f"steps-{i}-actor": row.get("actor", ""), f"steps-{i}-performer": row.get("performer", ""),
                      f"steps-{i}-amount": row.get("amount", ""),
                      f"steps-{i}-law": row.get("law", "")})
+        for link in ("network_member", "provision", "method"):  # optional: posted only when the row names one
+            if link in row:
+                data[f"steps-{i}-{link}"] = row[link]
         if row.get("DELETE"):
             data[f"steps-{i}-DELETE"] = "on"
     return data

@@ -34,6 +34,8 @@ class Command(BaseCommand):
         sys.exit(2)
 
     def _recommend(self, limit=None, **_):
+        if limit is not None and limit < 1:
+            self._fail("--limit moet 1 of meer zijn.")
         raw = sys.stdin.read()
         try:
             data = json.loads(raw)

@@ -1,0 +1,77 @@
+"""Benchmark scenarios through the whole Django stack (URL routing, middleware, access layer, templates),
+as a signed-in professional. Reports p50/p95/max in milliseconds and the SQL queries per request."""
+import statistics
+import time
+
+from django.db import connection
+from django.db.models import Count
+from django.test import Client as HttpClient
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from steunwerk.access.scope import Actor, visible
+from steunwerk.accounts.models import Membership, Team
+from steunwerk.clients.models import Client
+from steunwerk.support.models import Trajectory
+from steunwerk.vocab import Role
+
+
+def _percentile(sorted_values, fraction):
+    return sorted_values[min(len(sorted_values) - 1, int(round(fraction * (len(sorted_values) - 1))))]
+
+
+def measure(http, url, runs):
+    timings, queries, status = [], 0, None
+    for i in range(runs):
+        with CaptureQueriesContext(connection) as ctx:
+            start = time.perf_counter()
+            response = http.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        status = response.status_code
+        queries = len(ctx.captured_queries)
+        if status != 200:
+            raise RuntimeError(f"{url} antwoordde {status}; een meting van een foutpagina zegt niets.")
+    timings.sort()
+    return {"p50_ms": round(statistics.median(timings), 2), "p95_ms": round(_percentile(timings, 0.95), 2),
+            "max_ms": round(timings[-1], 2), "queries": queries, "status": status}
+
+
+def busiest_professional():
+    team = (Team.objects.annotate(n=Count("trajectories")).filter(memberships__role=Role.PROFESSIONAL)
+            .order_by("-n").first())
+    if team is None:
+        raise RuntimeError("Geen team met trajecten: draai eerst 'steunwerk generate' of 'steunwerk demo'.")
+    return Membership.objects.filter(team=team, role=Role.PROFESSIONAL).select_related("user").first().user
+
+
+def scenarios(user):
+    """URLs for every scenario, picked from what this user may see."""
+    actor = Actor.for_user(user)
+    trajectories = visible(Trajectory, actor).filter(status="open").select_related("client")
+    trajectory = trajectories.order_by("-id").first()
+    client = trajectory.client
+    pages = max(1, trajectories.count() // 25)
+    surname = client.name.split()[-1]
+    with_bsn = visible(Client, actor).exclude(bsn="").order_by("-id").first()
+    return {
+        "caseload_first_page": reverse("caseload"),
+        "caseload_deep_page": f"{reverse('caseload')}?page={max(1, pages - 1)}",
+        "search_bsn": f"{reverse('caseload')}?q={with_bsn.bsn if with_bsn else '111222333'}",
+        "search_name": f"{reverse('caseload')}?q={surname}",
+        "client_dossier": reverse("client", args=[client.pk]),
+        "trajectory_plan": reverse("trajectory", args=[trajectory.pk]),
+        "method_recommendation": reverse("trajectory_methods", args=[trajectory.pk]),
+    }
+
+
+def run(runs=30, extra=None):
+    user = busiest_professional()
+    http = HttpClient(HTTP_HOST="localhost")
+    http.force_login(user)
+    floor = measure(http, reverse("ping"), runs)
+    result = {"floor": {"p50_ms": floor["p50_ms"], "p95_ms": floor["p95_ms"]}, "scenarios": {},
+              "clients": visible(Client, Actor.system()).count(), "database": "postgresql" if connection.vendor == "postgresql" else connection.vendor}
+    for name, url in {**scenarios(user), **(extra or {})}.items():
+        http.get(url)  # warm caches the way a running server has them
+        result["scenarios"][name] = measure(http, url, runs)
+    return result

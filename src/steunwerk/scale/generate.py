@@ -1,0 +1,215 @@
+"""Synthetic data at municipal scale, through the real models with bulk inserts, deterministic per seed.
+
+Every generated person is marked synthetic. Nothing here is a real person; names and addresses come from
+Faker's Dutch locale.
+"""
+import random
+import sys
+from datetime import date, timedelta
+
+from django.contrib.auth.hashers import make_password
+from django.db import connection, transaction
+from faker import Faker
+
+from steunwerk.accounts.models import Membership, Organisation, Team, User
+from steunwerk.clients.models import Client, NetworkMember
+from steunwerk.signals.models import Signal
+from steunwerk.support.models import ActionPlan, Evaluation, Goal, LogbookEntry, PlanStep, Trajectory
+from steunwerk.vocab import (
+    Limitation, Load, OrganisationKind, Phase, Place, Relation, ReporterType, Role, StepActor, SupportKind,
+)
+
+ORGANISATIONS = [
+    ("Synthetisch Wijkteam Noord", OrganisationKind.NEIGHBOURHOOD_TEAM, 4),
+    ("Synthetisch Wijkteam Zuid", OrganisationKind.NEIGHBOURHOOD_TEAM, 4),
+    ("Synthetische Cliëntondersteuning", OrganisationKind.CLIENT_SUPPORT, 3),
+    ("Synthetisch Welzijn", OrganisationKind.WELFARE, 2),
+]
+NEIGHBOURHOODS = ["Centrum", "Noord", "Oost", "Zuid", "West", "Kruiskamp", "Schothorst", "Vathorst", "Nieuwland",
+                  "Soesterkwartier", "Liendert", "Hoogland"]
+BASE_DATE = date(2026, 1, 1)
+CHUNK = 1000
+# Enum .values builds a new list on every access; these are read millions of times.
+PHASES, PLACES, LIMITATIONS = list(Phase.values), list(Place.values), list(Limitation.values)
+RELATIONS, SUPPORT, LOADS, REPORTERS = list(Relation.values), list(SupportKind.values), list(Load.values), list(ReporterType.values)
+STEP_ACTORS = [StepActor.SELF.value, StepActor.NETWORK.value, StepActor.GENERAL_PROVISION.value,
+               StepActor.PROFESSIONAL.value, StepActor.WMO.value]
+STEP_TEXTS = ["Zelf boodschappen doen", "Wekelijks bellen met de buurvrouw", "Naar het buurthuis voor de inloop",
+              "Hulp bij de administratie", "Huishoudelijke hulp", "Samen sporten met een vrijwilliger",
+              "Budgetcoaching", "Dagbesteding twee dagen per week", "Afspraken in een agenda zetten"]
+GOAL_TEXTS = ["Mijn huis is op orde", "Ik heb overzicht over mijn geld", "Ik heb meer contact met anderen",
+              "Ik heb een zinvolle dagbesteding", "Ik kan langer thuis blijven wonen", "Ik voel me veiliger thuis"]
+LOG_TEXTS = ["Huisbezoek; het gaat redelijk.", "Samen de post doorgenomen.", "Telefonisch contact over de afspraken.",
+             "Gesprek met de mantelzorger erbij.", "Evaluatie van de eerste weken voorbereid."]
+
+
+def valid_bsn(rng):
+    while True:
+        digits = [rng.randint(0, 9) for _ in range(8)]
+        total = sum(d * w for d, w in zip(digits, range(9, 1, -1)))
+        last = total % 11
+        if last < 10 and (digits[0] or digits[1]):
+            return "".join(map(str, digits)) + str(last)
+
+
+def _setup_organisations():
+    teams, users = [], {}
+    password = make_password(None)  # unusable: synthetic staff cannot sign in unless a password is set
+    for name, kind, n_teams in ORGANISATIONS:
+        org, _ = Organisation.objects.get_or_create(name=name, defaults={"kind": kind})
+        for i in range(1, n_teams + 1):
+            team, _ = Team.objects.get_or_create(organisation=org, name=f"Team {i}")
+            username = f"synth-{org.pk}-{i}"
+            user, created = User.objects.get_or_create(username=username, defaults={"password": password,
+                                                                                      "first_name": "Synthetisch"})
+            Membership.objects.get_or_create(user=user, organisation=org, team=team, role=Role.PROFESSIONAL)
+            teams.append(team)
+            users[team.pk] = user
+    return teams, users
+
+
+def generate(clients, seed=1, progress=None):
+    rng = random.Random(seed)
+    fake = Faker("nl_NL")
+    fake.seed_instance(seed)
+    teams, users = _setup_organisations()
+    counts = dict.fromkeys(["clients", "trajectories", "goals", "steps", "log", "network", "evaluations", "signals"], 0)
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous=OFF")
+    done = 0
+    while done < clients:
+        n = min(CHUNK, clients - done)
+        with transaction.atomic():
+            _chunk(n, rng, fake, teams, users, counts)
+        done += n
+        if progress:
+            progress(done, clients)
+    return counts
+
+
+def _chunk(n, rng, fake, teams, users, counts):
+    chosen = [rng.choice(teams) for _ in range(n)]
+    clients = Client.objects.bulk_create([
+        Client(organisation_id=team.organisation_id, name=fake.name(),
+               date_of_birth=BASE_DATE - timedelta(days=rng.randint(18 * 365, 95 * 365)), bsn=valid_bsn(rng),
+               street_address=fake.street_address(), postcode=fake.postcode(), city=fake.city(),
+               neighbourhood=rng.choice(NEIGHBOURHOODS),
+               limitations=rng.sample(LIMITATIONS, rng.randint(1, 2)), synthetic=True)
+        for team in chosen
+    ])
+    trajectories = []
+    for client, team in zip(clients, chosen):
+        for _ in range(rng.randint(1, 3)):
+            started = BASE_DATE - timedelta(days=rng.randint(0, 900))
+            closed = rng.random() < 0.3
+            trajectories.append(Trajectory(
+                organisation_id=client.organisation_id, client=client, team=team, lead=users[team.pk],
+                phase=rng.choice(PHASES), status="closed" if closed else "open", started_on=started,
+                closed_on=started + timedelta(days=rng.randint(30, 400)) if closed else None,
+                request="Gegenereerd traject."))
+    trajectories = Trajectory.objects.bulk_create(trajectories)
+    goals, plans, steps, logs, evaluations = [], [], [], [], []
+    for t in trajectories:
+        lead_id = users[t.team_id].pk
+        for priority in range(1, rng.randint(2, 5) + 1):
+            goals.append(Goal(organisation_id=t.organisation_id, trajectory=t, priority=priority,
+                              intended_result=rng.choice(GOAL_TEXTS)))
+        for _ in range(rng.randint(10, 50)):
+            logs.append({"organisation_id": t.organisation_id, "trajectory_id": t.pk,
+                         "date": t.started_on + timedelta(days=rng.randint(0, 300)),
+                         "place": rng.choice(PLACES), "notes": rng.choice(LOG_TEXTS), "author_id": lead_id})
+        if rng.random() < 0.5:
+            evaluations.append(Evaluation(organisation_id=t.organisation_id, trajectory=t, author_id=lead_id,
+                                          date=t.started_on + timedelta(days=90), went_well="Gegenereerde evaluatie."))
+    goals = Goal.objects.bulk_create(goals)
+    by_trajectory = {}
+    for g in goals:
+        by_trajectory.setdefault(g.trajectory_id, []).append(g)
+    for t in trajectories:
+        for g in by_trajectory[t.pk]:
+            plans.append(ActionPlan(organisation_id=t.organisation_id, goal=g, drawn_up_on=t.started_on,
+                                    evaluation_on=t.started_on + timedelta(days=90), updated_by_id=users[t.team_id].pk))
+    plans = ActionPlan.objects.bulk_create(plans)
+    plans_by_trajectory = {}
+    for p, g in zip(plans, goals):
+        plans_by_trajectory.setdefault(g.trajectory_id, []).append(p)
+    for t in trajectories:
+        own = plans_by_trajectory[t.pk]
+        for order in range(1, rng.randint(3, 10) + 1):
+            plan = own[order % len(own)]
+            steps.append({"organisation_id": t.organisation_id, "plan_id": plan.pk, "order": order,
+                          "description": rng.choice(STEP_TEXTS), "actor": rng.choice(STEP_ACTORS)})
+    fast_insert(PlanStep, steps)
+    fast_insert(LogbookEntry, logs)
+    Evaluation.objects.bulk_create(evaluations)
+    network = [
+        NetworkMember(organisation_id=c.organisation_id, client=c, name=fake.first_name(),
+                      relation=rng.choice(RELATIONS), support=[rng.choice(SUPPORT)],
+                      load=rng.choice(LOADS))
+        for c in clients for _ in range(rng.randint(0, 6))
+    ]
+    NetworkMember.objects.bulk_create(network, batch_size=2000)
+    signals = [
+        Signal(organisation_id=c.organisation_id, channel="public", reporter_type=rng.choice(REPORTERS),
+               observation="Gegenereerde melding: buren maken zich zorgen.", neighbourhood=c.neighbourhood)
+        for c in clients if rng.random() < 0.1
+    ]
+    Signal.objects.bulk_create(signals)
+    for key, rows in (("clients", clients), ("trajectories", trajectories), ("goals", goals), ("steps", steps),
+                      ("log", logs), ("network", network), ("evaluations", evaluations), ("signals", signals)):
+        counts[key] += len(rows)
+
+
+def fast_insert(model, rows):
+    """Insert plain rows into a model's table in one executemany. For the two biggest tables (logbook, plan
+    steps): building a model instance per row costs more than the insert itself. Columns and defaults come from
+    the model's own field definitions, so the rows are exactly what the ORM would write."""
+    if not rows:
+        return
+    from django.utils import timezone
+
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    now = timezone.now()
+    defaults = {}
+    for f in fields:
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            defaults[f.attname] = now
+        elif f.has_default():
+            defaults[f.attname] = f.get_default()
+        elif f.null:
+            defaults[f.attname] = None
+        else:
+            defaults[f.attname] = ""
+    ops = connection.ops
+    adapt = {f.attname: (ops.adapt_datefield_value if f.get_internal_type() == "DateField" else
+                         ops.adapt_datetimefield_value if f.get_internal_type() == "DateTimeField" else None)
+             for f in fields}
+    defaults = {name: adapt[name](value) if adapt[name] and value is not None else value
+                for name, value in defaults.items()}
+    names = [f.attname for f in fields]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    sql = f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
+    values = []
+    for row in rows:
+        record = []
+        for name in names:
+            if name in row:
+                value = row[name]
+                if adapt[name] is not None and value is not None:
+                    value = adapt[name](value)
+            else:
+                value = defaults[name]
+            record.append(value)
+        values.append(record)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, values)
+
+
+def print_progress(done, total, stream=sys.stderr):
+    width = 40
+    filled = int(width * done / total)
+    stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} cliënten")
+    if done == total:
+        stream.write("\n")
+    stream.flush()

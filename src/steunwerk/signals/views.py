@@ -1,0 +1,220 @@
+"""Reporting a concern (public and for partners), and the meldpunt's triage of it."""
+import hashlib
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from steunwerk.access import log
+from steunwerk.access.scope import editable, feedback_for_receipt, visible
+from steunwerk.accounts.models import Organisation, User
+from steunwerk.signals.forms import DecisionForm, FeedbackForm, PublicSignalForm, SignalForm, TriageForm
+from steunwerk.signals.models import PublicSubmission, Signal
+from steunwerk.signals.urgency import BAND_LABELS, BANDS
+from steunwerk.vocab import LogAction, Role
+
+PER_ADDRESS_PER_HOUR = 5
+ALL_PUBLIC_PER_HOUR = 300
+
+
+def meldpunten():
+    """Organisations that run a meldpunt: those with a meldpunt coordinator."""
+    return Organisation.objects.filter(memberships__role=Role.MELDPUNT_COORDINATOR).distinct().order_by("name")
+
+
+def report_choose(request):
+    """Public: pick the meldpunt (skipped when there is only one)."""
+    points = list(meldpunten())
+    if len(points) == 1:
+        return redirect("report", org=points[0].pk)
+    return render(request, "signals/report_choose.html", {"meldpunten": points})
+
+
+def _client_key(request):
+    address = request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+
+
+def _flooded(key):
+    hour_ago = timezone.now() - timedelta(hours=1)
+    recent = PublicSubmission.objects.filter(at__gte=hour_ago)
+    return recent.filter(key=key).count() >= PER_ADDRESS_PER_HOUR or recent.count() >= ALL_PUBLIC_PER_HOUR
+
+
+def report(request, org):
+    """Public: report a concern about someone, without an account."""
+    organisation = get_object_or_404(meldpunten(), pk=org)
+    form = PublicSignalForm(request.POST or None, initial={"started": PublicSignalForm.start_token()})
+    context = {"organisation": organisation, "form": form}
+    if request.method == "POST":
+        key = _client_key(request)
+        if _flooded(key):
+            return render(request, "signals/report_form.html", {**context, "flooded": True}, status=429)
+        if not form.is_valid():
+            form.data = form.data.copy()
+            form.data["started"] = PublicSignalForm.start_token()
+            return render(request, "signals/report_form.html", context, status=400)
+        with transaction.atomic():
+            PublicSubmission.objects.create(key=key)
+            signal = form.save(commit=False)
+            signal.organisation, signal.channel = organisation, Signal.Channel.PUBLIC
+            signal.save()
+        return render(request, "signals/report_receipt.html", {"signal": signal, "organisation": organisation})
+    return render(request, "signals/report_form.html", context)
+
+
+def report_status(request, code):
+    """Public: what the meldpunt told the reporter. Only the feedback messages, never case details."""
+    signal, feedback = feedback_for_receipt(code)
+    if signal is None:
+        raise Http404
+    return render(request, "signals/report_status.html", {"signal": signal, "feedback": feedback})
+
+
+@login_required
+def partner_report(request):
+    """For signed-in partners: report a concern to a meldpunt."""
+    if not request.actor.role_by_org:
+        return render(request, "403.html", status=403)
+    form = SignalForm(request.POST or None, initial={"reporter_type": "professional"})
+    points = meldpunten()
+    chosen = request.POST.get("meldpunt") if request.method == "POST" else None
+    context = {"form": form, "meldpunten": points, "chosen": chosen}
+    if request.method == "POST":
+        organisation = points.filter(pk=chosen).first() if chosen and chosen.isdigit() else None
+        if organisation is None or not form.is_valid():
+            if organisation is None:
+                form.add_error(None, _("Kies het meldpunt."))
+            return render(request, "signals/partner_report.html", context, status=400)
+        with transaction.atomic():
+            signal = form.save(commit=False)
+            signal.organisation, signal.channel, signal.submitted_by = organisation, Signal.Channel.PARTNER, request.user
+            signal.save()
+        messages.success(request, _("Melding ontvangen door %(org)s. Ontvangstcode: %(code)s.") % {
+            "org": organisation.name, "code": signal.receipt_code})
+        return redirect("caseload")
+    return render(request, "signals/partner_report.html", context)
+
+
+@login_required
+def triage_list(request):
+    """The meldpunt's list: new signals first, then by urgency."""
+    if not (request.actor.meldpunt_org_ids or request.actor.user):
+        return render(request, "403.html", status=403)
+    signals = visible(Signal, request.actor)
+    status = request.GET.get("status", "open")
+    if status == "open":
+        signals = signals.exclude(status=Signal.Status.CLOSED)
+    elif status in Signal.Status.values:
+        signals = signals.filter(status=status)
+    page = Paginator(signals.order_by("-received_at", "-id"), 30).get_page(request.GET.get("page"))
+    rows = list(page)
+    log.record_objects(request.actor, LogAction.READ, rows, "meldingenlijst")
+    return render(request, "signals/triage_list.html", {"page": page, "rows": rows, "status": status,
+                                                        "band_labels": BAND_LABELS,
+                                                        "is_coordinator": bool(request.actor.meldpunt_org_ids)})
+
+
+def _signal_or_404(request, pk, write=False, action=LogAction.READ, detail="melding"):
+    signal = (editable if write else visible)(Signal, request.actor).filter(pk=pk).first()
+    if signal is None:
+        raise Http404
+    if action:
+        log.record(request.actor, action, None, signal, detail)
+    return signal
+
+
+def _assignable(signal):
+    """People who may take a signal on: the meldpunt's own members."""
+    return User.objects.filter(memberships__organisation_id=signal.organisation_id).distinct().order_by("username")
+
+
+def _detail(request, signal, status=200, **forms):
+    context = {
+        "signal": signal, "bands": BANDS, "band_labels": BAND_LABELS,
+        "triage_form": forms.get("triage_form") or TriageForm(instance=signal),
+        "decision_form": forms.get("decision_form") or DecisionForm(instance=signal, assignable=_assignable(signal)),
+        "feedback_form": forms.get("feedback_form") or FeedbackForm(),
+        "feedback": signal.feedback.select_related("written_by"),
+        "case": getattr(signal, "case", None),  # RelatedObjectDoesNotExist is an AttributeError
+        "can_edit": editable(Signal, request.actor).filter(pk=signal.pk).exists(),
+    }
+    return render(request, "signals/signal_detail.html", context, status=status)
+
+
+@login_required
+def signal_detail(request, pk):
+    return _detail(request, _signal_or_404(request, pk))
+
+
+@login_required
+@require_POST
+def signal_triage(request, pk):
+    signal = _signal_or_404(request, pk, write=True, action=None)
+    form = TriageForm(request.POST, instance=signal)
+    if not form.is_valid():
+        messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
+        signal.refresh_from_db()  # validation already copied the rejected values onto it: show what is stored
+        return _detail(request, signal, status=400, triage_form=form)
+    with transaction.atomic():
+        signal = form.save(commit=False)
+        signal.apply_score()
+        if signal.status == Signal.Status.NEW:
+            signal.status = Signal.Status.TRIAGED
+        signal.save()
+        log.record(request.actor, LogAction.UPDATE, None, signal, f"urgentie {signal.total} ({signal.band})")
+    messages.success(request, _("Urgentie vastgelegd: %(total)s punten.") % {"total": signal.total})
+    return redirect("signal", pk=pk)
+
+
+@login_required
+@require_POST
+def signal_decide(request, pk):
+    signal = _signal_or_404(request, pk, write=True, action=None)
+    form = DecisionForm(request.POST, instance=signal, assignable=_assignable(signal))
+    if not form.is_valid():
+        messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
+        signal.refresh_from_db()  # validation already copied the rejected values onto it: show what is stored
+        return _detail(request, signal, status=400, decision_form=form)
+    with transaction.atomic():
+        signal = form.save(commit=False)
+        decision = signal.decision
+        if decision in (Signal.Decision.NONE, Signal.Decision.SOLVED_DIRECTLY, Signal.Decision.HANDED_OVER):
+            signal.status, signal.closed_at = Signal.Status.CLOSED, timezone.now()
+        elif decision == Signal.Decision.NETWORK_CASE:
+            signal.status, signal.closed_at = Signal.Status.NETWORK_CASE, None
+        else:
+            signal.status, signal.closed_at = Signal.Status.IN_PROGRESS, None
+        signal.save()
+        if decision == Signal.Decision.NETWORK_CASE and not hasattr(signal, "case"):
+            from steunwerk.signals.cases import open_case
+
+            open_case(signal, request.actor)
+        log.record(request.actor, LogAction.UPDATE, None, signal, f"besluit: {decision}")
+    messages.success(request, _("Besluit vastgelegd: %(decision)s.") % {"decision": signal.get_decision_display()})
+    return redirect("signal", pk=pk)
+
+
+@login_required
+@require_POST
+def signal_feedback(request, pk):
+    signal = _signal_or_404(request, pk, write=True, action=None)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
+        return _detail(request, signal, status=400, feedback_form=form)
+    with transaction.atomic():
+        feedback = form.save(commit=False)
+        feedback.signal, feedback.written_by = signal, request.user
+        feedback.save()
+        log.record(request.actor, LogAction.CREATE, None, feedback, "terugkoppeling aan melder")
+    messages.success(request, _("Terugkoppeling vastgelegd. De melder ziet die met de ontvangstcode."))
+    return redirect("signal", pk=pk)
