@@ -36,12 +36,15 @@ def can_coordinate(actor, organisation_id):
     return actor.is_system or organisation_id in actor.meldpunt_org_ids
 
 
-def is_network_member(actor):
-    """Coordinator of a meldpunt, or professional / team lead of an organisation in some network."""
+def is_network_member(actor, core_only=False):
+    """Coordinator of a meldpunt, or professional / team lead of an organisation in some network (with
+    core_only: a core partner)."""
     if actor.is_system or actor.meldpunt_org_ids:
         return True
-    return bool(actor.full_consent_org_ids) and NetworkPartner.objects.filter(
-        partner_id__in=actor.full_consent_org_ids).exists()
+    partners = NetworkPartner.objects.filter(partner_id__in=actor.full_consent_org_ids)
+    if core_only:
+        partners = partners.filter(role=PartnerRole.CORE)
+    return bool(actor.full_consent_org_ids) and partners.exists()
 
 
 def meetings_for(actor, write=False):

@@ -15,12 +15,12 @@ from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
 from steunwerk.access.scope import editable, get_editable_or_404, get_visible_or_404, visible
-from steunwerk.signals.access import can_coordinate, meetings_for, responsible_choices
+from steunwerk.signals.access import can_coordinate, is_network_member, meetings_for, responsible_choices
 from steunwerk.signals.forms import CaseActionForm, CaseForm
-from steunwerk.signals.models import CaseAction, IntakeForm, NetworkCase, NetworkPartner
-from steunwerk.signals.network_forms import ActionDoneForm, IntakeFormForm, MeetingForm
+from steunwerk.signals.models import CaseAction, IntakeForm, NetworkCase
+from steunwerk.signals.network_forms import ActionDoneForm, IntakeFormForm
 from steunwerk.signals.typology import type_for
-from steunwerk.vocab import LogAction, MeetingKind, PartnerRole
+from steunwerk.vocab import LogAction, MeetingKind
 
 
 def _forbidden(request, reason):
@@ -30,13 +30,6 @@ def _forbidden(request, reason):
 def _invalid(request, template, context):
     messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
     return render(request, template, context, status=400)
-
-
-def _may_list_cases(actor):
-    if actor.is_system or actor.meldpunt_org_ids:
-        return True
-    return bool(actor.full_consent_org_ids) and NetworkPartner.objects.filter(
-        partner_id__in=actor.full_consent_org_ids, role=PartnerRole.CORE).exists()
 
 
 @login_required
@@ -52,7 +45,7 @@ def case_list(request):
         open_actions=Count("actions", filter=Q(actions__done_on__isnull=True)),
         overdue_actions=Count("actions", filter=Q(actions__done_on__isnull=True, actions__due_on__lt=today)),
     ).order_by("-opened_on", "-id"))
-    if not cases and not _may_list_cases(actor):
+    if not cases and not is_network_member(actor, core_only=True):
         return _forbidden(request, _("Alleen het meldpunt en de kernpartners van het netwerk zien de casussen."))
     log.record(actor, LogAction.READ, None, None, f"casuslijst ({len(cases)} casussen)")
     return render(request, "signals/case_list.html", {
@@ -76,19 +69,10 @@ def _case_context(request, case, **overrides):
         context.update({
             "case_form": CaseForm(instance=case),
             "action_form": CaseActionForm(partners=responsible_choices(case.organisation_id), auto_id="id_action_%s"),
-            "urgent_form": (MeetingForm(networks=_networks(case), cases=NetworkCase.objects.none(),
-                                        initial={"kind": MeetingKind.URGENT, "case": case.pk,
-                                                 "date": timezone.localdate()}, auto_id="id_urgent_%s")
-                            if case.urgent and can_coordinate(actor, case.organisation_id) else None),
+            "can_plan_urgent": case.urgent and can_coordinate(actor, case.organisation_id),
         })
     context.update(overrides)
     return context
-
-
-def _networks(case):
-    from steunwerk.accounts.models import Organisation
-
-    return Organisation.objects.filter(pk=case.organisation_id)
 
 
 @login_required

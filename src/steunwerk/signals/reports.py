@@ -11,13 +11,15 @@ Counts only. Who may read them, and whether small numbers are suppressed, is dec
 any one person's data.
 
 Suppression: every number from 1 to 4 (cells and totals) is shown as "<5". Where a line (a row, a column, or
-the two types of one level) would then have only one hidden number, it could be worked back from the others,
-so the smallest other number of that line is hidden too, shown as "x". This repeats until no line has a single
-hidden number. Zeros are shown: "nobody" does not point at anyone.
+the two types of one level, each adding up to its total) would then let a hidden number be worked back — only
+one number hidden, or hidden parts that together make 1 to 4 — the smallest other number of that line is
+hidden too, shown as "x". This repeats until no line gives anything away. It is the simple, line-by-line form
+of secondary suppression: it does not solve the whole table as a system of equations. Zeros are shown:
+"nobody" does not point at anyone.
 """
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, F, Value, When
+from django.db.models import Case, CharField, Count, F, When
 from django.utils.translation import gettext_lazy as _
 
 from steunwerk.access.scope import Actor, visible
@@ -50,7 +52,7 @@ class Table:
     columns: list  # [(key, label)], without the total column
     rows: list  # [Row], the total row last
     counts: dict  # {(row key, column key): n}, totals included
-    lines: list = field(default_factory=list)  # groups of keys whose sum relation lets one be worked back
+    lines: list = field(default_factory=list)  # [(whole, [parts])]: keys where the parts add up to the whole
 
     def value(self, row, column):
         return self.counts.get((row, column), 0)
@@ -61,16 +63,23 @@ class Table:
         changed = True
         while changed:
             changed = False
-            for line in self.lines:
-                inside = [key for key in line if key in hidden]
-                if len(inside) != 1:
-                    continue
-                rest = [key for key in line if key not in hidden]
-                if rest:
-                    pick = min(rest, key=lambda key: (self.counts.get(key, 0) == 0, self.counts.get(key, 0), key))
-                    hidden[pick] = SECONDARY
-                    changed = True
+            for whole, parts in self.lines:
+                if self._gives_away(hidden, whole, parts):
+                    rest = [key for key in (*parts, whole) if key not in hidden]
+                    if rest:
+                        hidden[min(rest, key=lambda key: (self.counts.get(key, 0) == 0, self.counts.get(key, 0)))] = SECONDARY
+                        changed = True
         return hidden
+
+    def _gives_away(self, hidden, whole, parts):
+        """Would the shown numbers of this line (parts summing to whole) pin down a hidden one? Yes if only one is
+        hidden, or if the hidden parts add up to a small number (two hidden parts summing to 2 are both 1)."""
+        inside = [key for key in (*parts, whole) if key in hidden]
+        if len(inside) == 1:
+            return True
+        if inside and whole not in hidden:
+            return sum(self.counts.get(key, 0) for key in parts if key in hidden) in SMALL
+        return False
 
     def display(self, suppress):
         """The table as shown: [(Row, [shown value per column], shown total)], values int or "<5"/"x"."""
@@ -99,8 +108,8 @@ def _complete(counts, detail_rows, columns, extra_lines=()):
         counts[(row, TOTAL)] = sum(counts.get((row, key), 0) for key in keys)
     for key in [*keys, TOTAL]:
         counts[(TOTAL, key)] = sum(counts.get((row, key), 0) for row in detail_rows)
-    lines = [[(row, key) for key in [*keys, TOTAL]] for row in [*detail_rows, TOTAL]]
-    lines += [[(row, key) for row in [*detail_rows, TOTAL]] for key in [*keys, TOTAL]]
+    lines = [((row, TOTAL), [(row, key) for key in keys]) for row in [*detail_rows, TOTAL]]
+    lines += [((TOTAL, key), [(row, key) for row in detail_rows]) for key in [*keys, TOTAL]]
     return lines + list(extra_lines)
 
 
@@ -149,8 +158,8 @@ def case_table(organisation_id, year):
             counts[(t.value, TOTAL)] = sum(counts.get((t.value, key), 0) for key in keys)
         for key in [*keys, TOTAL]:
             counts[(group, key)] = sum(counts.get((t.value, key), 0) for t in types)
-            extra_lines.append([(group, key), *((t.value, key) for t in types)])
-        extra_lines += [[(t.value, key) for key in [*keys, TOTAL]] for t in types]
+            extra_lines.append(((group, key), [(t.value, key) for t in types]))
+        extra_lines += [((t.value, TOTAL), [(t.value, key) for key in keys]) for t in types]
     group_rows.append(UNTYPED)
     table_rows.append(Row(UNTYPED, _("Niet getypeerd")))
     lines = _complete(counts, group_rows, OUTCOME_COLUMNS, extra_lines)

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Case, F, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -115,7 +116,10 @@ def triage_list(request):
         signals = signals.exclude(status=Signal.Status.CLOSED)
     elif status in Signal.Status.values:
         signals = signals.filter(status=status)
-    page = Paginator(signals.order_by("-received_at", "-id"), 30).get_page(request.GET.get("page"))
+    # New signals first (they still need a first estimate), then the most urgent, then the newest.
+    ordered = signals.order_by(Case(When(status=Signal.Status.NEW, then=0), default=1), F("total").desc(nulls_last=True),
+                               "-received_at", "-id")
+    page = Paginator(ordered, 30).get_page(request.GET.get("page"))
     rows = list(page)
     log.record_objects(request.actor, LogAction.READ, rows, "meldingenlijst")
     return render(request, "signals/triage_list.html", {"page": page, "rows": rows, "status": status,
@@ -167,6 +171,8 @@ def signal_triage(request, pk):
     with transaction.atomic():
         signal = form.save(commit=False)
         signal.apply_score()
+        if not signal.band_override:
+            signal.override_reason = ""
         if signal.status == Signal.Status.NEW:
             signal.status = Signal.Status.TRIAGED
         signal.save()

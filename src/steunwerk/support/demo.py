@@ -275,10 +275,32 @@ def _others(users):
                                   lead=users["mee"], phase=Phase.PLANNING, request="Wil op zichzelf gaan wonen.")
 
 
+VOLLEYBALL_SERVICE_ID = "b71a6e9c-cbf4-5e99-a0d8-181a13b50f39"
+
+
+def _sociale_kaart():
+    from steunwerk.resources import demo as kaart
+
+    kaart.load(_org("Gemeente Amersfoort"))
+
+
+def _link_volleyball(bram):
+    """Bram's step 'lid worden van de volleybalclub' points at the club in the sociale kaart."""
+    from steunwerk.resources.models import Service
+
+    club = Service.objects.filter(hsds_id=VOLLEYBALL_SERVICE_ID).first()
+    step = PlanStep.objects.filter(plan__goal__trajectory__client=bram, actor=StepActor.GENERAL_PROVISION).first()
+    if club and step and step.provision_id is None:
+        step.provision = club
+        step.save(update_fields=["provision"])
+
+
 @transaction.atomic
 def load():
     _org("Welzijn Amersfoort")
     users = _users()
+    _sociale_kaart()
     bram = _bram(users)
+    _link_volleyball(bram)
     _others(users)
     return bram

@@ -164,3 +164,17 @@ def test_it_prints_plain_lines_without_json(only_org):
     assert out.strip() == "Taalcafé De Brug — Stichting De Brug (Liendert) [Opgeheven]"
     code, out, _err = run("search", "ruimtevaart")
     assert out.strip() == "Niets gevonden."
+
+
+def test_it_reports_a_refusal_of_the_database_without_a_traceback(only_org, monkeypatch):
+    from django.db import IntegrityError
+
+    from steunwerk.resources import importer
+
+    def refuse(*args):
+        raise IntegrityError("UNIQUE constraint failed")
+    monkeypatch.setattr(importer, "_upsert", refuse)
+    code, _out, err = run("import", DEMO_FOLDER)
+    assert code == 2
+    assert err.startswith("Import afgebroken, er is niets opgeslagen: de database weigerde de wijziging")
+    assert "Traceback" not in err and row_counts()["Provider"] == 0

@@ -203,3 +203,19 @@ def test_it_refuses_a_case_when_the_person_was_not_consulted(net):
 def test_it_gives_two_meldpunten_each_their_own_first_number(net):
     year = timezone.localdate().year
     assert net.other_case.code == f"SN-{year}-0001"
+
+
+def test_it_takes_the_next_number_when_a_colleague_took_this_one_a_moment_ago(net, monkeypatch):
+    from steunwerk.signals import cases
+
+    net.other_case.signal.delete()  # see test_it_numbers_cases_per_meldpunt_and_year
+    real, calls = cases.next_code, []
+
+    def racing(organisation_id, year, floor=1):
+        calls.append(floor)
+        return net.case.code if len(calls) == 1 else real(organisation_id, year, floor)
+
+    monkeypatch.setattr(cases, "next_code", racing)
+    case = open_case(make_signal(net.org), Actor.system())
+    assert case.code == f"SN-{timezone.localdate().year}-0002" and len(calls) == 2
+    assert NetworkCase.objects.filter(code=case.code).count() == 1

@@ -57,14 +57,16 @@ def test_it_does_not_show_feedback_of_another_report(client, world):
 
 def test_it_escapes_the_feedback(client, world):
     signal = make_signal(world)
-    SignalFeedback.objects.create(signal=signal, message="<script>alert(1)</script>", written_by=world.meldpunt_coordinator)
+    SignalFeedback.objects.create(signal=signal, message="<script>alert(1)</script>",
+                                  written_by=world.meldpunt_coordinator)
     content = client.get(url(signal.receipt_code)).content.decode()
     assert "<script>alert(1)" not in content and "&lt;script&gt;alert(1)&lt;/script&gt;" in content
 
 
 def test_it_accepts_the_code_in_lower_case(client, world):
     signal = make_signal(world)
-    SignalFeedback.objects.create(signal=signal, message="Wij zijn langs geweest.", written_by=world.meldpunt_coordinator)
+    SignalFeedback.objects.create(signal=signal, message="Wij zijn langs geweest.",
+                                  written_by=world.meldpunt_coordinator)
     response = client.get(url(signal.receipt_code.lower()))
     assert response.status_code == 200
     assert "Wij zijn langs geweest." in response.content.decode()

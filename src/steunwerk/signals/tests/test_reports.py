@@ -122,10 +122,20 @@ def test_it_never_leaves_a_single_hidden_number_in_a_line(seed):
         counts[(r, "total")] = counts[(r, "x")] + counts[(r, "y")]
     for c in cols:
         counts[("total", c)] = sum(counts[(r, c)] for r in rows[:-1])
-    lines = [[(r, c) for c in cols] for r in rows] + [[(r, c) for r in rows] for c in cols]
+    lines = ([((r, "total"), [(r, c) for c in cols[:-1]]) for r in rows]
+             + [(("total", c), [(r, c) for r in rows[:-1]]) for c in cols])
     hidden = Table("t", "r", [], [], counts, lines).hidden()
     assert {k for k, n in counts.items() if 1 <= n <= 4} <= set(hidden)
-    assert all(sum(1 for key in line if key in hidden) != 1 for line in lines)
+    for whole, parts in lines:
+        assert sum(1 for key in (whole, *parts) if key in hidden) != 1
+        if whole not in hidden:  # what the hidden parts add up to is known: it must not be small
+            assert sum(counts[key] for key in parts if key in hidden) not in range(1, 5)
+
+
+def test_it_hides_more_when_two_small_numbers_would_add_up_to_a_known_small_sum():
+    counts = {("a", "x"): 1, ("a", "y"): 1, ("a", "z"): 9, ("a", "total"): 11}
+    table = Table("t", "r", [], [], counts, [(("a", "total"), [("a", "x"), ("a", "y"), ("a", "z")])])
+    assert table.hidden() == {("a", "x"): PRIMARY, ("a", "y"): PRIMARY, ("a", "z"): SECONDARY}
 
 
 # The page

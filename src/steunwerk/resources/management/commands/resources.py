@@ -2,6 +2,7 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError
 
 from steunwerk.accounts.models import Organisation
 from steunwerk.resources.exporter import export_folder
@@ -85,6 +86,9 @@ class Command(BaseCommand):
                        *(f"  {p}" for p in failed.problems), *(f"Let op: {w}" for w in failed.warnings))
         except OSError as exc:
             self._fail(f"Import afgebroken, er is niets opgeslagen: {folder} is niet te lezen ({exc.strerror}).")
+        except DatabaseError as exc:  # e.g. two imports of the same ids at the same moment
+            self._fail(f"Import afgebroken, er is niets opgeslagen: de database weigerde de wijziging ({exc}). "
+                       "Probeer het opnieuw.")
         self.stdout.write("\n".join(report.lines()))
 
     def _export(self, folder, organisation=None, **_):
