@@ -85,80 +85,96 @@ def generate(clients, seed=1, progress=None):
         done += n
         if progress:
             progress(done, clients)
+    reset_sequences()
     return counts
 
 
+class Ids:
+    """Hands out primary keys per model, so rows can be inserted in one statement and still refer to each other."""
+
+    def __init__(self):
+        self.next = {}
+
+    def __call__(self, model):
+        if model not in self.next:
+            last = model._default_manager.order_by("-pk").values_list("pk", flat=True).first() or 0
+            self.next[model] = last + 1
+        value = self.next[model]
+        self.next[model] = value + 1
+        return value
+
+
 def _chunk(n, rng, fake, teams, users, counts):
-    chosen = [rng.choice(teams) for _ in range(n)]
-    clients = Client.objects.bulk_create([
-        Client(organisation_id=team.organisation_id, name=fake.name(),
-               date_of_birth=BASE_DATE - timedelta(days=rng.randint(18 * 365, 95 * 365)), bsn=valid_bsn(rng),
-               street_address=fake.street_address(), postcode=fake.postcode(), city=fake.city(),
-               neighbourhood=rng.choice(NEIGHBOURHOODS),
-               limitations=rng.sample(LIMITATIONS, rng.randint(1, 2)), synthetic=True)
-        for team in chosen
-    ])
-    trajectories = []
-    for client, team in zip(clients, chosen):
+    ids = Ids()
+    clients, trajectories, goals, plans, steps, logs, evaluations, network, signals = ([] for _ in range(9))
+    for _ in range(n):
+        team = rng.choice(teams)
+        client_id, org_id, lead_id = ids(Client), team.organisation_id, users[team.pk].pk
+        neighbourhood = rng.choice(NEIGHBOURHOODS)
+        clients.append({"id": client_id, "organisation_id": org_id, "name": fake.name(),
+                        "date_of_birth": BASE_DATE - timedelta(days=rng.randint(18 * 365, 95 * 365)),
+                        "bsn": valid_bsn(rng), "street_address": fake.street_address(), "postcode": fake.postcode(),
+                        "city": fake.city(), "neighbourhood": neighbourhood,
+                        "limitations": rng.sample(LIMITATIONS, rng.randint(1, 2)), "synthetic": True})
+        for _ in range(rng.randint(0, 6)):
+            network.append({"id": ids(NetworkMember), "organisation_id": org_id, "client_id": client_id,
+                            "name": fake.first_name(), "relation": rng.choice(RELATIONS),
+                            "support": [rng.choice(SUPPORT)], "load": rng.choice(LOADS)})
+        if rng.random() < 0.1:
+            signal_id = ids(Signal)
+            signals.append({"id": signal_id, "organisation_id": org_id, "channel": "public",
+                            "reporter_type": rng.choice(REPORTERS), "neighbourhood": neighbourhood,
+                            "receipt_code": f"G{signal_id:09d}",  # unique by id; real codes never contain 0 or 1
+                            "observation": "Gegenereerde melding: buren maken zich zorgen."})
         for _ in range(rng.randint(1, 3)):
+            t_id = ids(Trajectory)
             started = BASE_DATE - timedelta(days=rng.randint(0, 900))
             closed = rng.random() < 0.3
-            trajectories.append(Trajectory(
-                organisation_id=client.organisation_id, client=client, team=team, lead=users[team.pk],
-                phase=rng.choice(PHASES), status="closed" if closed else "open", started_on=started,
-                closed_on=started + timedelta(days=rng.randint(30, 400)) if closed else None,
-                request="Gegenereerd traject."))
-    trajectories = Trajectory.objects.bulk_create(trajectories)
-    goals, plans, steps, logs, evaluations = [], [], [], [], []
-    for t in trajectories:
-        lead_id = users[t.team_id].pk
-        for priority in range(1, rng.randint(2, 5) + 1):
-            goals.append(Goal(organisation_id=t.organisation_id, trajectory=t, priority=priority,
-                              intended_result=rng.choice(GOAL_TEXTS)))
-        for _ in range(rng.randint(10, 50)):
-            logs.append({"organisation_id": t.organisation_id, "trajectory_id": t.pk,
-                         "date": t.started_on + timedelta(days=rng.randint(0, 300)),
-                         "place": rng.choice(PLACES), "notes": rng.choice(LOG_TEXTS), "author_id": lead_id})
-        if rng.random() < 0.5:
-            evaluations.append(Evaluation(organisation_id=t.organisation_id, trajectory=t, author_id=lead_id,
-                                          date=t.started_on + timedelta(days=90), went_well="Gegenereerde evaluatie."))
-    goals = Goal.objects.bulk_create(goals)
-    by_trajectory = {}
-    for g in goals:
-        by_trajectory.setdefault(g.trajectory_id, []).append(g)
-    for t in trajectories:
-        for g in by_trajectory[t.pk]:
-            plans.append(ActionPlan(organisation_id=t.organisation_id, goal=g, drawn_up_on=t.started_on,
-                                    evaluation_on=t.started_on + timedelta(days=90), updated_by_id=users[t.team_id].pk))
-    plans = ActionPlan.objects.bulk_create(plans)
-    plans_by_trajectory = {}
-    for p, g in zip(plans, goals):
-        plans_by_trajectory.setdefault(g.trajectory_id, []).append(p)
-    for t in trajectories:
-        own = plans_by_trajectory[t.pk]
-        for order in range(1, rng.randint(3, 10) + 1):
-            plan = own[order % len(own)]
-            steps.append({"organisation_id": t.organisation_id, "plan_id": plan.pk, "order": order,
-                          "description": rng.choice(STEP_TEXTS), "actor": rng.choice(STEP_ACTORS)})
-    fast_insert(PlanStep, steps)
-    fast_insert(LogbookEntry, logs)
-    Evaluation.objects.bulk_create(evaluations)
-    network = [
-        NetworkMember(organisation_id=c.organisation_id, client=c, name=fake.first_name(),
-                      relation=rng.choice(RELATIONS), support=[rng.choice(SUPPORT)],
-                      load=rng.choice(LOADS))
-        for c in clients for _ in range(rng.randint(0, 6))
-    ]
-    NetworkMember.objects.bulk_create(network, batch_size=2000)
-    signals = [
-        Signal(organisation_id=c.organisation_id, channel="public", reporter_type=rng.choice(REPORTERS),
-               observation="Gegenereerde melding: buren maken zich zorgen.", neighbourhood=c.neighbourhood)
-        for c in clients if rng.random() < 0.1
-    ]
-    Signal.objects.bulk_create(signals)
-    for key, rows in (("clients", clients), ("trajectories", trajectories), ("goals", goals), ("steps", steps),
-                      ("log", logs), ("network", network), ("evaluations", evaluations), ("signals", signals)):
-        counts[key] += len(rows)
+            trajectories.append({"id": t_id, "organisation_id": org_id, "client_id": client_id, "team_id": team.pk,
+                                 "lead_id": lead_id, "phase": rng.choice(PHASES),
+                                 "status": "closed" if closed else "open", "started_on": started,
+                                 "closed_on": started + timedelta(days=rng.randint(30, 400)) if closed else None,
+                                 "request": "Gegenereerd traject."})
+            own_plans = []
+            for priority in range(1, rng.randint(2, 5) + 1):
+                goal_id, plan_id = ids(Goal), ids(ActionPlan)
+                goals.append({"id": goal_id, "organisation_id": org_id, "trajectory_id": t_id, "priority": priority,
+                              "intended_result": rng.choice(GOAL_TEXTS)})
+                plans.append({"id": plan_id, "organisation_id": org_id, "goal_id": goal_id, "drawn_up_on": started,
+                              "evaluation_on": started + timedelta(days=90), "updated_by_id": lead_id})
+                own_plans.append(plan_id)
+            for order in range(1, rng.randint(3, 10) + 1):
+                steps.append({"id": ids(PlanStep), "organisation_id": org_id,
+                              "plan_id": own_plans[order % len(own_plans)], "order": order,
+                              "description": rng.choice(STEP_TEXTS), "actor": rng.choice(STEP_ACTORS)})
+            for _ in range(rng.randint(10, 50)):
+                logs.append({"id": ids(LogbookEntry), "organisation_id": org_id, "trajectory_id": t_id,
+                             "date": started + timedelta(days=rng.randint(0, 300)), "place": rng.choice(PLACES),
+                             "notes": rng.choice(LOG_TEXTS), "author_id": lead_id})
+            if rng.random() < 0.5:
+                evaluations.append({"id": ids(Evaluation), "organisation_id": org_id, "trajectory_id": t_id,
+                                    "author_id": lead_id, "date": started + timedelta(days=90),
+                                    "went_well": "Gegenereerde evaluatie."})
+    # Parents before children, so foreign keys hold at every statement (PostgreSQL checks them immediately).
+    for model, rows, key in ((Client, clients, "clients"), (Trajectory, trajectories, "trajectories"),
+                             (Goal, goals, "goals"), (ActionPlan, plans, None), (PlanStep, steps, "steps"),
+                             (LogbookEntry, logs, "log"), (Evaluation, evaluations, "evaluations"),
+                             (NetworkMember, network, "network"), (Signal, signals, "signals")):
+        fast_insert(model, rows)
+        if key:
+            counts[key] += len(rows)
+
+
+def reset_sequences():
+    """After inserting explicit ids, PostgreSQL's sequences must move past them."""
+    if connection.vendor != "postgresql":
+        return
+    from django.core.management.color import no_style
+
+    models = [Client, Trajectory, Goal, ActionPlan, PlanStep, LogbookEntry, Evaluation, NetworkMember, Signal]
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(sql)
 
 
 def fast_insert(model, rows):
@@ -169,7 +185,7 @@ def fast_insert(model, rows):
         return
     from django.utils import timezone
 
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key or f.attname in rows[0]]
     now = timezone.now()
     defaults = {}
     for f in fields:
@@ -182,9 +198,13 @@ def fast_insert(model, rows):
         else:
             defaults[f.attname] = ""
     ops = connection.ops
-    adapt = {f.attname: (ops.adapt_datefield_value if f.get_internal_type() == "DateField" else
-                         ops.adapt_datetimefield_value if f.get_internal_type() == "DateTimeField" else None)
-             for f in fields}
+    adapt = {}
+    for f in fields:
+        kind = f.get_internal_type()
+        adapt[f.attname] = (ops.adapt_datefield_value if kind == "DateField" else
+                            ops.adapt_datetimefield_value if kind == "DateTimeField" else
+                            (lambda value, field=f: field.get_db_prep_save(value, connection)) if kind == "JSONField"
+                            else None)
     defaults = {name: adapt[name](value) if adapt[name] and value is not None else value
                 for name, value in defaults.items()}
     names = [f.attname for f in fields]

@@ -45,9 +45,7 @@ def open_case(signal, actor):
     Refuses (CaseError) unless the person concerned was consulted first. A signal that already has a case
     gets that case back, unchanged. Safe to call inside the caller's transaction.
 
-    NetworkCase.code is unique across all meldpunten for now. Until that is unique per meldpunt, a code that
-    another meldpunt already uses makes this one continue after the highest number of the year (so codes stay
-    unique, but a second meldpunt's numbers have gaps).
+    Codes are unique per meldpunt; when a colleague takes the same number a moment earlier, the next is used.
     """
     try:
         return signal.case

@@ -146,7 +146,7 @@ class NetworkCase(models.Model):
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
     signal = models.OneToOneField(Signal, on_delete=models.CASCADE, related_name="case")
-    code = models.CharField(_("casuscode"), max_length=20, unique=True)
+    code = models.CharField(_("casuscode"), max_length=20)
     typology = models.CharField(_("typering"), max_length=16, choices=Typology.choices, blank=True)
     problems = models.TextField(_("gevonden problemen"), blank=True, validators=TEXT)
     steps_taken = models.TextField(_("al gezette stappen"), blank=True, validators=TEXT)
@@ -158,6 +158,7 @@ class NetworkCase(models.Model):
 
     class Meta:
         ordering = ["-opened_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "code"], name="case_code_unique_per_meldpunt")]
 
     def __str__(self):
         return self.code
