@@ -64,6 +64,16 @@ def scenarios(user):
     }
 
 
+def busiest_coordinator():
+    """The meldpunt coordinator of the organisation with the most signals (for the triage scenario)."""
+    from steunwerk.signals.models import Signal
+
+    org_id = (visible(Signal, Actor.system()).values("organisation_id").annotate(n=Count("id")).order_by("-n")
+              .values_list("organisation_id", flat=True).first())
+    membership = Membership.objects.filter(organisation_id=org_id, role=Role.MELDPUNT_COORDINATOR).select_related("user").first()
+    return membership.user if membership else None
+
+
 def run(runs=30, extra=None):
     user = busiest_professional()
     http = HttpClient(HTTP_HOST="localhost")
@@ -74,4 +84,10 @@ def run(runs=30, extra=None):
     for name, url in {**scenarios(user), **(extra or {})}.items():
         http.get(url)  # warm caches the way a running server has them
         result["scenarios"][name] = measure(http, url, runs)
+    coordinator = busiest_coordinator()
+    if coordinator is not None:
+        meldpunt = HttpClient(HTTP_HOST="localhost")
+        meldpunt.force_login(coordinator)
+        meldpunt.get(reverse("triage"))
+        result["scenarios"]["signal_triage_list"] = measure(meldpunt, reverse("triage"), runs)
     return result

@@ -65,6 +65,9 @@ def _setup_organisations():
             Membership.objects.get_or_create(user=user, organisation=org, team=team, role=Role.PROFESSIONAL)
             teams.append(team)
             users[team.pk] = user
+        coordinator, _ = User.objects.get_or_create(username=f"synth-{org.pk}-meldpunt",
+                                                    defaults={"password": password, "first_name": "Synthetisch"})
+        Membership.objects.get_or_create(user=coordinator, organisation=org, role=Role.MELDPUNT_COORDINATOR)
     return teams, users
 
 
