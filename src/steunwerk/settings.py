@@ -9,11 +9,29 @@ REPO_DIR = PACKAGE_DIR.parent.parent
 DATA_DIR = Path(os.environ.get("STEUNWERK_DATA_DIR", REPO_DIR / "data"))
 
 DEBUG = os.environ.get("STEUNWERK_DEBUG", "0") == "1"
-SECRET_KEY = os.environ.get("STEUNWERK_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and os.environ.get("STEUNWERK_ALLOW_DEV_KEY", "1") != "1":
-        raise RuntimeError("STEUNWERK_SECRET_KEY must be set in production")
-    SECRET_KEY = "dev-only-not-secret-steunwerk"
+
+
+def _installation_secret():
+    """Without STEUNWERK_SECRET_KEY, a random key made once per installation and kept in the data folder
+    (readable by the owner only): never a key that is known from the source code."""
+    path = DATA_DIR / ".secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        import secrets
+
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(50)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it a moment ago
+            return path.read_text().strip()
+        with os.fdopen(fd, "w") as fh:
+            fh.write(key)
+        return key
+
+
+SECRET_KEY = os.environ.get("STEUNWERK_SECRET_KEY") or _installation_secret()
 ALLOWED_HOSTS = [h for h in os.environ.get("STEUNWERK_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h]
 
 INSTALLED_APPS = [
@@ -46,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "steunwerk.access.middleware.ActorMiddleware",
+    "steunwerk.access.middleware.NoStoreMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 

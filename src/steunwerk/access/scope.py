@@ -158,8 +158,9 @@ def signal_q(actor, section, write=False):
     q = Q(pk__in=[])
     if actor.meldpunt_org_ids:
         q |= Q(organisation_id__in=actor.meldpunt_org_ids)
-    if actor.user is not None:
-        q |= Q(assigned_to=actor.user)
+    if actor.user is not None and actor.role_by_org:
+        # Only while the assignee still works at the meldpunt's organisation.
+        q |= Q(assigned_to=actor.user, organisation_id__in=list(actor.role_by_org))
     if section == Section.CASE and not write and actor.full_consent_org_ids:
         networks = NetworkPartner.objects.filter(partner_id__in=actor.full_consent_org_ids, role="core")
         q |= Q(organisation_id__in=networks.values("network_id"), case__isnull=False)
@@ -263,7 +264,10 @@ def feedback_for_receipt(code):
     them. Nothing about the person reported on."""
     from steunwerk.signals.models import Signal, SignalFeedback
 
-    signal = Signal.objects.filter(receipt_code=(code or "").upper().strip()[:12]).only("id", "received_at", "receipt_code").first()
+    code = (code or "").upper().strip()[:12]
+    if not (code.isascii() and code.isalnum()):
+        return None, SignalFeedback.objects.none()
+    signal = Signal.objects.filter(receipt_code=code).only("id", "received_at", "receipt_code").first()
     if signal is None:
         return None, SignalFeedback.objects.none()
     return signal, SignalFeedback.objects.filter(signal_id=signal.pk).only("message", "written_at")

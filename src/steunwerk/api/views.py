@@ -78,6 +78,6 @@ class Recommend(APIView):
         except ProfileError as exc:
             return Response({"error": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         limit = request.query_params.get("limit")
-        limit = int(limit) if limit and limit.isdigit() else None
+        limit = int(limit) if limit and limit.isascii() and limit.isdigit() else None
         results, notes = recommend(profile, methods_for(_actor(request)), Index.corpus(), limit=limit)
         return Response({"results": [r.as_dict() for r in results], "notes": notes})

@@ -66,10 +66,14 @@ def client_new(request):
 def client_detail(request, pk):
     client = client_or_404(request, pk, detail="dossier")
     trajectories = visible(Trajectory, request.actor).filter(client=client).select_related("team", "lead")
+    can_edit_client = trajectories.filter(team_id__in=request.actor.care_team_ids).exists()
     consents = visible(Consent, request.actor).filter(client=client).select_related("receiving_organisation")
+    if not can_edit_client:
+        # A receiving organisation sees its own consent, not to whom else the client gave one.
+        consents = consents.filter(receiving_organisation_id__in=list(request.actor.role_by_org))
     return render(request, "clients/client_detail.html", {
         "client": client, "trajectories": trajectories, "consents": consents,
-        "can_edit": trajectories.filter(team_id__in=request.actor.care_team_ids).exists(),
+        "can_edit": can_edit_client,
         "network_access": can_read_client_section(request.actor, client, Section.FILE),
     })
 
@@ -81,6 +85,7 @@ def client_edit(request, pk):
     if request.method == "POST":
         if not form.is_valid():
             messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
+            log.record(request.actor, LogAction.READ, client.pk, client, "cliëntgegevens na ongeldige invoer")
             return render(request, "clients/client_form.html", {"form": form, "client": client}, status=400)
         with transaction.atomic():
             form.save()

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -105,7 +105,7 @@ def method_edit(request, slug):
     method = _method_or_404(request, slug)
     if not can_edit_method(request.actor, method):
         return render(request, "403.html", {"reason": _("Alleen een beheerder van de methodewijzer kan methoden wijzigen.")}, status=403)
-    method = Method.objects.get(pk=method.pk)  # a fresh copy, never the shared index instance
+    method = get_object_or_404(Method, pk=method.pk)  # a fresh copy, never the shared index instance
     return _method_form(request, method)
 
 

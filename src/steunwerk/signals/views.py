@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
-from steunwerk.access.scope import editable, feedback_for_receipt, visible
+from steunwerk.access.scope import Actor, editable, feedback_for_receipt, visible
 from steunwerk.accounts.models import Organisation, User
 from steunwerk.signals.forms import DecisionForm, FeedbackForm, PublicSignalForm, SignalForm, TriageForm
 from steunwerk.signals.models import PublicSubmission, Signal
@@ -68,6 +68,7 @@ def report(request, org):
             signal = form.save(commit=False)
             signal.organisation, signal.channel = organisation, Signal.Channel.PUBLIC
             signal.save()
+            log.record(Actor(name="openbaar meldformulier"), LogAction.CREATE, None, signal, "melding ontvangen")
         return render(request, "signals/report_receipt.html", {"signal": signal, "organisation": organisation})
     return render(request, "signals/report_form.html", context)
 
@@ -90,7 +91,7 @@ def partner_report(request):
     chosen = request.POST.get("meldpunt") if request.method == "POST" else None
     context = {"form": form, "meldpunten": points, "chosen": chosen}
     if request.method == "POST":
-        organisation = points.filter(pk=chosen).first() if chosen and chosen.isdigit() else None
+        organisation = points.filter(pk=chosen).first() if chosen and chosen.isascii() and chosen.isdigit() else None
         if organisation is None or not form.is_valid():
             if organisation is None:
                 form.add_error(None, _("Kies het meldpunt."))
@@ -99,6 +100,7 @@ def partner_report(request):
             signal = form.save(commit=False)
             signal.organisation, signal.channel, signal.submitted_by = organisation, Signal.Channel.PARTNER, request.user
             signal.save()
+            log.record(request.actor, LogAction.CREATE, None, signal, "melding ontvangen")
         messages.success(request, _("Melding ontvangen door %(org)s. Ontvangstcode: %(code)s.") % {
             "org": organisation.name, "code": signal.receipt_code})
         return redirect("caseload")
@@ -138,10 +140,14 @@ def _signal_or_404(request, pk, write=False, action=LogAction.READ, detail="meld
 
 def _assignable(signal):
     """People who may take a signal on: the meldpunt's own members."""
-    return User.objects.filter(memberships__organisation_id=signal.organisation_id).distinct().order_by("username")
+    return (User.objects.filter(memberships__organisation_id=signal.organisation_id,
+                                memberships__role__in=[Role.PROFESSIONAL, Role.TEAM_LEAD, Role.MELDPUNT_COORDINATOR])
+            .distinct().order_by("username"))
 
 
 def _detail(request, signal, status=200, **forms):
+    if status != 200:  # a rejected form shows the signal again: that is a read as well
+        log.record(request.actor, LogAction.READ, None, signal, "melding na ongeldige invoer")
     context = {
         "signal": signal, "bands": BANDS, "band_labels": BAND_LABELS,
         "triage_form": forms.get("triage_form") or TriageForm(instance=signal),

@@ -2,7 +2,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +21,7 @@ from steunwerk.support.models import (
     ActionPlan, Goal, ImportantWish, NetworkSnapshot, Option, PhaseChange, PlanStep, Trajectory,
 )
 from steunwerk.support.plans import StalePlan, save_plan
+from steunwerk.clients.models import NetworkMember
 from steunwerk.support.ladder import ladder_for
 from steunwerk.clients.network_views import snapshot_members
 from steunwerk.methods.access import usable_methods
@@ -44,8 +45,19 @@ def _file_access(actor, trajectory):
     return can_edit(actor, trajectory) or can_read_section(actor, trajectory, Section.FILE)
 
 
+def _concurrent_edit(request, template, context):
+    """Two people saved the same form at the same moment: nothing of this save was stored."""
+    messages.error(request, _("Iemand anders sloeg dit formulier op hetzelfde moment op. Uw wijzigingen zijn niet "
+                              "opgeslagen: laad de pagina opnieuw en voer ze nog eens in."))
+    log.record(request.actor, LogAction.READ, context["client"].pk, context.get("trajectory"), "gelijktijdige wijziging")
+    return render(request, template, context, status=409)
+
+
 def _invalid(request, template, context):
+    """Re-show a rejected form. The page shows the file again, so that is a read in the access log too."""
     messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
+    if context.get("client") is not None:
+        log.record(request.actor, LogAction.READ, context["client"].pk, context.get("trajectory"), "na ongeldige invoer")
     return render(request, template, context, status=400)
 
 
@@ -161,10 +173,13 @@ def profile(request, pk):
     if write:
         if not form.is_valid():
             return _invalid(request, "support/profile.html", context)
-        with transaction.atomic():
-            _save_grid(trajectory.profile_entries, entries, form, "domain", request.user)
-            _save_wishes(trajectory, wishes, form.wishes(), request.user)
-            log.record(request.actor, LogAction.UPDATE, trajectory.client_id, trajectory, "persoonlijk profiel")
+        try:
+            with transaction.atomic():
+                _save_grid(trajectory.profile_entries, entries, form, "domain", request.user)
+                _save_wishes(trajectory, wishes, form.wishes(), request.user)
+                log.record(request.actor, LogAction.UPDATE, trajectory.client_id, trajectory, "persoonlijk profiel")
+        except IntegrityError:
+            return _concurrent_edit(request, "support/profile.html", context)
         messages.success(request, _("Persoonlijk Profiel opgeslagen."))
         return redirect("profile", pk=pk)
     return render(request, "support/profile.html", context)
@@ -203,9 +218,12 @@ def quality(request, pk):
     if write:
         if not form.is_valid():
             return _invalid(request, "support/quality.html", context)
-        with transaction.atomic():
-            _save_grid(trajectory.quality_entries, entries, form, "dimension", request.user)
-            log.record(request.actor, LogAction.UPDATE, trajectory.client_id, trajectory, "kwaliteit van bestaan")
+        try:
+            with transaction.atomic():
+                _save_grid(trajectory.quality_entries, entries, form, "dimension", request.user)
+                log.record(request.actor, LogAction.UPDATE, trajectory.client_id, trajectory, "kwaliteit van bestaan")
+        except IntegrityError:
+            return _concurrent_edit(request, "support/quality.html", context)
         messages.success(request, _("Kwaliteit van bestaan opgeslagen."))
         return redirect("quality", pk=pk)
     return render(request, "support/quality.html", context)
@@ -294,12 +312,15 @@ def plan_edit(request, pk):
     write = request.method == "POST"
     goal, trajectory = _goal_and_trajectory(request, pk, write, "plan van aanpak")
     plan = goal.plan if _has_plan(goal) else ActionPlan(goal=goal)
+    editor = can_edit(request.actor, trajectory)
     plan_form = f.PlanForm(request.POST or None, instance=plan, initial={"version": plan.version if plan.pk else 0})
     steps = f.StepFormSet(request.POST or None, instance=plan, prefix="steps",
-                          form_kwargs={"methods": usable_methods(request.actor), "network": trajectory.client.network.all(),
+                          # A reader without the right to edit gets no form, and so no list of the client's network.
+                          form_kwargs={"methods": usable_methods(request.actor),
+                                       "network": trajectory.client.network.all() if editor else NetworkMember.objects.none(),
                                        "provisions": offered_services(request.actor)},
                           queryset=plan.steps.all() if plan.pk else PlanStep.objects.none())
-    context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "plan": plan,
+    context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "plan": plan, "can_edit": editor,
                "form": plan_form, "steps": steps, "columns": _plan_columns(plan if plan.pk else None),
                "ladder": ladder_for(plan if plan.pk else None),
                "options": goal.options.exclude(rank=None).order_by("rank"), "client_unwanted": trajectory.client.unwanted_helpers,

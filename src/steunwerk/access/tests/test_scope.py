@@ -284,11 +284,19 @@ def test_it_shows_signalling_rows_to_the_meldpunt_coordinator_only(world, rows, 
 
 @pytest.mark.parametrize("model", SIGNAL_MODELS, ids=lambda m: m._meta.label)
 def test_it_shows_signalling_rows_to_the_person_assigned(world, rows, model):
-    rows["signals.Signal"].assigned_to = world.other_org_professional
+    rows["signals.Signal"].assigned_to = world.professional  # a professional of the meldpunt's own organisation
     rows["signals.Signal"].save()
-    assignee = actor(world, "other_org_professional")
+    assignee = actor(world, "professional")
     assert visible(model, assignee).filter(pk=rows[model._meta.label].pk).exists()
     assert editable(model, assignee).filter(pk=rows[model._meta.label].pk).exists()
+
+
+@pytest.mark.parametrize("model", SIGNAL_MODELS, ids=lambda m: m._meta.label)
+def test_it_ignores_an_assignment_to_someone_outside_the_meldpunt_organisation(world, rows, model):
+    rows["signals.Signal"].assigned_to = world.other_org_professional
+    rows["signals.Signal"].save()
+    outsider = actor(world, "other_org_professional")
+    assert not visible(model, outsider).filter(pk=rows[model._meta.label].pk).exists()
 
 
 @pytest.mark.parametrize("model", SIGNAL_MODELS, ids=lambda m: m._meta.label)

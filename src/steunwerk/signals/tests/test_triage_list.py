@@ -51,9 +51,15 @@ def test_it_shows_an_assigned_professional_only_the_signal_assigned_to_them(worl
     assert "Casussen in het netwerk" not in response.content.decode()
 
 
-def test_it_shows_an_assigned_professional_of_another_organisation_their_signal(world, login):
-    mine = make_signal(world.org, assigned_to=world.other_org_professional)
-    assert login(world.other_org_professional).get(URL).context["rows"] == [mine]
+def test_it_shows_an_assigned_professional_of_the_meldpunt_organisation_their_signal(world, login):
+    mine = make_signal(world.org, assigned_to=world.professional)
+    make_signal(world.org)  # not theirs
+    assert login(world.professional).get(URL).context["rows"] == [mine]
+
+
+def test_it_ignores_an_assignment_to_someone_of_another_organisation(world, login):
+    make_signal(world.org, assigned_to=world.other_org_professional)
+    assert login(world.other_org_professional).get(URL).context["rows"] == []
 
 
 def test_it_shows_nothing_to_others(world, login):
