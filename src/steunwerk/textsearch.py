@@ -16,7 +16,8 @@ STOPWORDS = frozenset(
     "zijn is wordt worden er hun hij zij ze je u we wij ik mijn niet geen wel meer kan kunnen moet "
     "heeft hebben nog dan maar zo al hoe wat wie waar na naar wil wilt willen maken maakt raken raakt dreigt "
     "gaat gaan komt komen doet doen zou zal kunnen mag moeten was waren werd geen iets veel weinig erg heel "
-    "zich zelf hem haar hen ons onze jullie hier daar nu toen altijd nooit soms".split()
+    "zich zelf hem haar hen ons onze jullie hier daar nu toen altijd nooit soms anderen ander alles "
+    "vaste vast".split()
 )
 MIN_PREFIX = 4
 MIN_INFIX = 6
