@@ -88,7 +88,7 @@ def generate(clients, seed=1, progress=None):
         done += n
         if progress:
             progress(done, clients)
-    reset_sequences()
+    finish_load()
     return counts
 
 
@@ -168,16 +168,18 @@ def _chunk(n, rng, fake, teams, users, counts):
             counts[key] += len(rows)
 
 
-def reset_sequences():
-    """After inserting explicit ids, PostgreSQL's sequences must move past them."""
-    if connection.vendor != "postgresql":
-        return
+def finish_load():
+    """After a bulk load: move PostgreSQL's sequences past the explicit ids, and refresh the planner's
+    statistics (as autovacuum would later), so queries are planned for the data that is there now."""
     from django.core.management.color import no_style
 
     models = [Client, Trajectory, Goal, ActionPlan, PlanStep, LogbookEntry, Evaluation, NetworkMember, Signal]
     with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), models):
-            cursor.execute(sql)
+        if connection.vendor == "postgresql":
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
+        if not connection.in_atomic_block:
+            cursor.execute("ANALYZE")
 
 
 def fast_insert(model, rows):
