@@ -139,3 +139,30 @@ def test_it_refuses_an_unreadable_catalogue_file(tmp_path):
     with pytest.raises(CommandError, match="Kan .* niet lezen"):
         call_command("methods", "load", "--file", str(tmp_path / "bestaat-niet.json"))
     assert Method.objects.filter(organisation__isnull=True).count() == 32
+
+
+def test_it_recommends_from_the_shipped_file_when_the_database_is_not_migrated(monkeypatch, db):
+    import io
+    import json
+
+    from django.core.management import call_command
+    from django.db import DatabaseError
+
+    from steunwerk.methods.catalogue import Index
+
+    profile = json.dumps({"target_groups": ["psychisch"], "problem_level": "complex", "aim": None, "domains": [],
+                          "text": ""})
+
+    def run():
+        monkeypatch.setattr("sys.stdin", io.StringIO(profile))
+        out = io.StringIO()
+        call_command("methods", "recommend", stdout=out)
+        return json.loads(out.getvalue())
+
+    from_database = run()
+
+    def no_table(*args, **kwargs):
+        raise DatabaseError("no such table: methods_method")
+
+    monkeypatch.setattr(Index, "methods", classmethod(no_table))
+    assert run() == from_database

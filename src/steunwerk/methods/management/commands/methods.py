@@ -2,11 +2,27 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
-from steunwerk.methods.catalogue import CATALOGUE_FILE, Index, load, read_catalogue
+from steunwerk.methods.catalogue import CATALOGUE_FILE, FIELDS, Index, document_for, load, read_catalogue
 from steunwerk.methods.models import Method
 from steunwerk.methods.recommend import Profile, ProfileError, recommend
 from steunwerk.methods.serializers import method_dict
+from steunwerk.textsearch import Corpus
+
+
+def national_catalogue():
+    """The national methods and their search corpus; straight from the shipped file when the database has not
+    been migrated yet, so scripting works on a fresh install too."""
+    try:
+        return [m for m in Index.methods() if m.organisation_id is None], Index.corpus()
+    except DatabaseError:
+        methods = []
+        for pk, entry in enumerate(read_catalogue(), start=1):
+            values = {f: entry[f] if entry[f] is not None else "" for f in FIELDS if f in entry}
+            values["in_esi_databank"] = entry.get("in_esi_databank")
+            methods.append(Method(pk=pk, slug=entry["slug"], **values))
+        return methods, Corpus([document_for(m) for m in methods])
 
 
 class Command(BaseCommand):
@@ -47,7 +63,8 @@ class Command(BaseCommand):
             profile = Profile.from_dict(data)
         except ProfileError as exc:
             self._fail(str(exc))
-        results, notes = recommend(profile, [m for m in Index.methods() if m.organisation_id is None], Index.corpus(),
+        methods, corpus = national_catalogue()
+        results, notes = recommend(profile, methods, corpus,
                                    limit=limit)
         self.stdout.write(json.dumps({"results": [r.as_dict() for r in results], "notes": notes},
                                      ensure_ascii=False, indent=2))
