@@ -55,6 +55,8 @@ class Actor:
     meldpunt_org_ids: frozenset = frozenset()
     role_by_org: dict = field(default_factory=dict)
     is_system: bool = False
+    # Whether any consent points at these organisations, asked once per actor (that is: per request).
+    consent_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def for_user(cls, user):
@@ -118,6 +120,18 @@ def _consent_orgs(actor, section):
     return orgs
 
 
+def _receives_consents(actor, orgs):
+    """Most organisations never receive a consent. Knowing that keeps the filter a plain team lookup, which
+    the database can answer from an index instead of scanning every trajectory for the OR."""
+    key = frozenset(orgs)
+    if key not in actor.consent_cache:
+        from steunwerk.access.models import Consent
+
+        actor.consent_cache[key] = Consent.objects.filter(
+            receiving_organisation_id__in=key, withdrawn_at__isnull=True).exists()
+    return actor.consent_cache[key]
+
+
 def trajectory_q(actor, section, write=False):
     """Q over Trajectory for the trajectories this actor may see (or change)."""
     if actor.is_system:
@@ -127,7 +141,7 @@ def trajectory_q(actor, section, write=False):
         q |= Q(team_id__in=actor.care_team_ids)
     if not write:
         orgs = _consent_orgs(actor, section)
-        if orgs:
+        if orgs and _receives_consents(actor, orgs):
             q |= Q(client_id__in=_consented_client_ids(orgs))
     return q
 
@@ -143,7 +157,7 @@ def client_q(actor, section, write=False):
         q |= Q(pk__in=Trajectory.objects.filter(team_id__in=actor.care_team_ids).values("client_id"))
     if not write:
         orgs = _consent_orgs(actor, section)
-        if orgs:
+        if orgs and _receives_consents(actor, orgs):
             q |= Q(pk__in=_consented_client_ids(orgs))
     return q
 
