@@ -237,8 +237,6 @@ def can_edit(actor, trajectory):
 
 
 def can_read_section(actor, trajectory, section):
-    from steunwerk.support.models import Trajectory
-
     return visible_trajectories(actor, section).filter(pk=trajectory.pk).exists()
 
 

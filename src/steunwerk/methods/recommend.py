@@ -200,10 +200,7 @@ def notes_for(profile, results):
         for g in groups:
             notes.append(f"De methodewijzer kent geen bewezen methode voor {GROUP_PHRASES[g]}. De volgorde hieronder "
                          "is een hulpmiddel, geen advies: bespreek de keuze in het team.")
-        if len(specific) > 1 and not groups:
-            notes.append("Voor complexe problemen bij meervoudige beperkingen kent de methodewijzer geen bewezen "
-                         "methode; kijk per beperking welke methode past en bespreek het in het team.")
-        elif len(specific) > 1:
+        if len(specific) > 1:  # several groups always include one of GROUP_PHRASES, so a note is already there
             notes.append("Bij meervoudige beperkingen met complexe problemen past geen enkele methode uit de "
                          "methodewijzer volledig.")
     if profile.is_empty:
