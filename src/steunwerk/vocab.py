@@ -41,7 +41,15 @@ class Phase(models.TextChoices):
 
     @classmethod
     def number(cls, value):
-        return list(cls.values).index(value) + 1
+        return _PHASE_NUMBERS.get(value, 0)
+
+    @classmethod
+    def label_of(cls, value):
+        return _PHASE_LABELS.get(value, value)
+
+
+_PHASE_NUMBERS = {value: n for n, value in enumerate(Phase.values, start=1)}
+_PHASE_LABELS = dict(Phase.choices)
 
 
 PHASE_GOALS = {

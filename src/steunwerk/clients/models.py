@@ -46,14 +46,21 @@ class Client(models.Model):
     class Meta:
         ordering = ["name", "id"]
         indexes = [
-            models.Index(fields=["organisation", "bsn"], name="client_org_bsn"),
+            # The caseload search starts from these (a BSN or a birth date narrows to a handful of people), then
+            # checks which of their trajectories the actor may see; without them it reads the whole team.
+            models.Index(fields=["bsn"], name="client_bsn"),
             models.Index(fields=["organisation", "name"], name="client_org_name"),
-            models.Index(fields=["organisation", "date_of_birth"], name="client_org_dob"),
+            models.Index(fields=["date_of_birth"], name="client_dob"),
         ]
         verbose_name = _("cliënt")
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The caseload sorts on a copy of the name in each trajectory (see Trajectory.client_name).
+        self.trajectories.exclude(client_name=self.name).update(client_name=self.name)
 
     @property
     def masked_bsn(self):

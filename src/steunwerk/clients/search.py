@@ -19,13 +19,13 @@ class Query:
     value: object = None
     error: str = ""
 
-    def q(self, prefix=""):
+    def q(self, prefix="", name_field=None):
         if self.kind == "bsn":
             return Q(**{f"{prefix}bsn": self.value})
         if self.kind == "date_of_birth":
             return Q(**{f"{prefix}date_of_birth": self.value})
         if self.kind == "name":
-            return Q(**{f"{prefix}name__icontains": self.value})
+            return Q(**{f"{name_field or prefix + 'name'}__icontains": self.value})
         return Q()
 
     @property

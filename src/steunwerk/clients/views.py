@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from steunwerk.access.models import Consent
 from steunwerk.access.scope import Section, can_read_client_section, visible
 from steunwerk.access.shortcuts import client_or_404
 from steunwerk.accounts.models import Team
+from steunwerk.clients import caseload as caseload_pages
 from steunwerk.clients import search
 from steunwerk.clients.forms import ClientForm, ConsentForm, NewClientForm
 from steunwerk.support.models import Trajectory
@@ -24,14 +24,17 @@ def caseload(request):
     """Mijn cliënten: the trajectories this professional may see, searchable by name, BSN or birth date."""
     query = search.parse(request.GET.get("q"))
     include_closed = request.GET.get("afgesloten") == "1"
-    trajectories = visible(Trajectory, request.actor).select_related("client", "team", "lead")
+    visible_trajectories = visible(Trajectory, request.actor)
+    trajectories = visible_trajectories.select_related("client", "team", "lead")
     if not include_closed:
         trajectories = trajectories.filter(status=Trajectory.Status.OPEN)
     if query.error:
         trajectories = trajectories.none()
     else:
-        trajectories = trajectories.filter(query.q("client__"))
-    page = Paginator(trajectories.order_by("client__name", "client_id", "-started_on", "id"), PAGE_SIZE).get_page(request.GET.get("page"))
+        trajectories = trajectories.filter(query.q("client__", name_field="client_name"))
+    page = caseload_pages.keyset_page(
+        trajectories, visible_trajectories, after=caseload_pages.parse_cursor(request.GET.get("na")),
+        before=caseload_pages.parse_cursor(request.GET.get("voor")), size=PAGE_SIZE)
     action = LogAction.SEARCH if query.kind else LogAction.READ
     log.record_many(request.actor, action, [t.client_id for t in page], detail=query.log_detail or "cliëntenlijst")
     status = 400 if query.error else 200

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from steunwerk.access.scope import Actor, visible
 from steunwerk.accounts.models import Membership, Team
+from steunwerk.clients import caseload
 from steunwerk.clients.models import Client
 from steunwerk.support.models import Trajectory
 from steunwerk.vocab import Role
@@ -50,12 +51,13 @@ def scenarios(user):
     trajectories = visible(Trajectory, actor).filter(status="open").select_related("client")
     trajectory = trajectories.order_by("-id").first()
     client = trajectory.client
-    pages = max(1, trajectories.count() // 25)
+    # The deep page is reached the way a user reaches it, from the row before it (the keyset cursor), near the end.
+    deep_cursor = trajectories.order_by(*caseload.ORDER).values_list("pk", flat=True)[max(0, trajectories.count() - 30)]
     surname = client.name.split()[-1]
     with_bsn = visible(Client, actor).exclude(bsn="").order_by("-id").first()
     return {
         "caseload_first_page": reverse("caseload"),
-        "caseload_deep_page": f"{reverse('caseload')}?page={max(1, pages - 1)}",
+        "caseload_deep_page": f"{reverse('caseload')}?na={deep_cursor}",
         "search_bsn": f"{reverse('caseload')}?q={with_bsn.bsn if with_bsn else '111222333'}",
         "search_name": f"{reverse('caseload')}?q={surname}",
         "client_dossier": reverse("client", args=[client.pk]),

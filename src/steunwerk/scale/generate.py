@@ -113,8 +113,8 @@ def _chunk(n, rng, fake, teams, users, counts):
     for _ in range(n):
         team = rng.choice(teams)
         client_id, org_id, lead_id = ids(Client), team.organisation_id, users[team.pk].pk
-        neighbourhood = rng.choice(NEIGHBOURHOODS)
-        clients.append({"id": client_id, "organisation_id": org_id, "name": fake.name(),
+        neighbourhood, name = rng.choice(NEIGHBOURHOODS), fake.name()
+        clients.append({"id": client_id, "organisation_id": org_id, "name": name,
                         "date_of_birth": BASE_DATE - timedelta(days=rng.randint(18 * 365, 95 * 365)),
                         "bsn": valid_bsn(rng), "street_address": fake.street_address(), "postcode": fake.postcode(),
                         "city": fake.city(), "neighbourhood": neighbourhood,
@@ -133,7 +133,8 @@ def _chunk(n, rng, fake, teams, users, counts):
             t_id = ids(Trajectory)
             started = BASE_DATE - timedelta(days=rng.randint(0, 900))
             closed = rng.random() < 0.3
-            trajectories.append({"id": t_id, "organisation_id": org_id, "client_id": client_id, "team_id": team.pk,
+            trajectories.append({"id": t_id, "organisation_id": org_id, "client_id": client_id, "client_name": name,
+                                 "team_id": team.pk,
                                  "lead_id": lead_id, "phase": rng.choice(PHASES),
                                  "status": "closed" if closed else "open", "started_on": started,
                                  "closed_on": started + timedelta(days=rng.randint(30, 400)) if closed else None,
