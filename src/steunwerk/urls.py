@@ -9,6 +9,7 @@ from steunwerk.clients import network_views
 from steunwerk.clients import views as client_views
 from steunwerk.methods import views as method_views
 from steunwerk.signals import views as signal_views
+from steunwerk.support import dashboard_views
 from steunwerk.support import views as support_views
 
 urlpatterns = [
@@ -28,6 +29,7 @@ urlpatterns = [
     path("clienten/<int:pk>/netwerk/vergelijken/", network_views.network_compare, name="network_compare"),
     path("clienten/<int:pk>/netwerk/<int:member_pk>/", network_views.network_member_edit, name="network_member"),
     path("clienten/<int:pk>/toegangslog/", access_views.access_log, name="access_log"),
+    path("overzicht/", dashboard_views.dashboard, name="dashboard"),
     path("trajecten/<int:pk>/", support_views.trajectory_detail, name="trajectory"),
     path("trajecten/<int:pk>/fase/", support_views.trajectory_phase, name="trajectory_phase"),
     path("trajecten/<int:pk>/situatie/", support_views.trajectory_situation, name="trajectory_situation"),

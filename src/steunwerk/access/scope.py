@@ -283,3 +283,42 @@ def feedback_for_receipt(code):
     if signal is None:
         return None, SignalFeedback.objects.none()
     return signal, SignalFeedback.objects.filter(signal_id=signal.pk).only("message", "written_at")
+
+
+def can_count(actor):
+    """May this actor open the aggregate overview (Overzicht)? Care roles of a team, organisation admins, the
+    operator. Nobody else: counts of a team's or an organisation's caseload are not theirs to read."""
+    return actor.is_system or bool(actor.care_team_ids or actor.admin_org_ids)
+
+
+def countable_teams(actor):
+    """The teams whose trajectories this actor may count: their own care teams; for an organisation admin every
+    team of the organisations they administer; for the operator all; for anyone else none (fails closed)."""
+    from steunwerk.accounts.models import Team
+
+    if actor.is_system:
+        return Team.objects.all()
+    q = Q(pk__in=[])
+    if actor.care_team_ids:
+        q |= Q(pk__in=actor.care_team_ids)
+    if actor.admin_org_ids:
+        q |= Q(organisation_id__in=actor.admin_org_ids)
+    return Team.objects.filter(q)
+
+
+def countable_trajectories(actor):
+    """The trajectories this actor may COUNT — held by one of ``countable_teams(actor)``.
+
+    AGGREGATE ONLY: the result may be counted and grouped (``.values(...).annotate(Count(...))``), never listed,
+    iterated, exported or shown row by row, and nothing may be read through it (no names, no file contents).
+    For care roles it is the same set of trajectories they may open anyway (their team's, without those
+    reached through a consent); for an organisation admin, who may never open a client file, it is the whole
+    organisation, so what is shown from it must suppress small numbers (see ``support/dashboard.py``).
+    """
+    from steunwerk.support.models import Trajectory
+
+    if actor.is_system:
+        return Trajectory.objects.all()
+    if actor.admin_org_ids:
+        return Trajectory.objects.filter(team_id__in=countable_teams(actor).values("pk"))
+    return Trajectory.objects.filter(team_id__in=actor.care_team_ids)

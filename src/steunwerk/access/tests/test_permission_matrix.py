@@ -76,6 +76,7 @@ MEMBERS = CARE_ROLES | {"org_admin", "wmo_consultant", "catalogue_admin", "meldp
 PLAIN_VIEWS = {
     "caseload": MEMBERS | {"no_role"},  # everyone signed in; the list itself is scoped
     "client_new": CARE_ROLES,
+    "dashboard": CARE_ROLES | {"org_admin"},  # counts only; an org admin sees the organisation's, suppressed
     "accounts": {"org_admin"},
     "methods": MEMBERS,  # the methodewijzer holds no client data, but fails closed without a role
     "table_level": MEMBERS,

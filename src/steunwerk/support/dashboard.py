@@ -1,0 +1,160 @@
+"""Overzicht: where the people of a team (or of an organisation) are in the process, and who carries the support.
+
+Counts only: never a name, never a list of people. Four tables:
+1. open trajectories per team and phase;
+2. open trajectories per complexity and aim ("gericht op");
+3. plan steps of open trajectories per actor, in ladder order (own strength → network → general provision →
+   professional → Wmo → other law), with each actor's share of all steps;
+4. trajectories started and closed in this calendar year, per team.
+
+Whose trajectories: ``access.scope.countable_trajectories`` — a professional's or team lead's own team(s); for
+an organisation admin every team of the organisations they administer.
+
+Small numbers: as soon as the page counts a team whose files the viewer cannot open themself (an organisation
+admin's organisation-wide view), every number from 1 to 4 is shown as "<5", with the line-by-line secondary
+suppression ("x") of ``signals.reports.Table``; a share is hidden with the number it is a share of. Viewers who
+count only their own team(s) see exact numbers: they can open each of those files anyway. Each table is
+suppressed on its own; the one number two tables share (all open trajectories) is the same in both, so it is
+hidden alike in both when it is small.
+
+Cost: a fixed number of GROUP BY queries, whatever the number of clients, each answered from an index (see the
+indexes on Trajectory and PlanStep): one over open trajectories by team, phase, complexity and aim (tables 1 and
+2 both come from it), one over their plan steps by actor, one each for trajectories started and closed this year.
+The plan-step count walks trajectory → goal → plan → steps, so unlike the others its cost grows with the number
+of open goals in scope.
+"""
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from steunwerk.access.scope import countable_teams, countable_trajectories
+# _complete adds the row and column totals and the lines secondary suppression checks: shared, not copied.
+from steunwerk.signals.reports import TOTAL, Row, Table, _complete
+from steunwerk.support.models import Trajectory
+from steunwerk.vocab import Phase, StepActor
+
+UNSET = "unset"
+STEPS = "steps"
+STARTED = "started"
+CLOSED = "closed"
+
+
+@dataclass
+class Panel:
+    """One table as shown: [(Row, [shown value per column], shown total, shown share or None)]."""
+
+    table: Table
+    lines: list
+    show_total: bool = True
+    show_share: bool = False
+
+
+@dataclass
+class Overview:
+    teams: list
+    year: int
+    suppress: bool
+    panels: list
+
+
+def overview(actor, today=None):
+    year = (today or timezone.localdate()).year
+    teams = list(countable_teams(actor).select_related("organisation").order_by("organisation__name", "name"))
+    suppress = not actor.is_system and any(team.pk not in actor.care_team_ids for team in teams)
+    trajectories = countable_trajectories(actor)
+    open_trajectories = trajectories.filter(status=Trajectory.Status.OPEN)
+    situation = _grouped(open_trajectories, "team_id", "phase", "complexity", "aim")
+    team_rows = _team_rows(teams)
+    panels = [
+        _panel(phase_table(team_rows, situation), suppress),
+        _panel(situation_table(situation), suppress),
+        _panel(ladder_table(open_trajectories), suppress, show_total=False, show_share=True),
+        _panel(year_table(team_rows, trajectories, year), suppress, show_total=False),
+    ]
+    return Overview(teams=teams, year=year, suppress=suppress, panels=panels)
+
+
+def _grouped(queryset, *fields, count="pk"):
+    """{(value per field): n} from one GROUP BY query."""
+    rows = queryset.values(*fields).annotate(n=Count(count)).order_by()
+    return {tuple(row[f] for f in fields): row["n"] for row in rows}
+
+
+def _tally(groups, key):
+    """Add up grouped counts under a coarser key (a loop over the groups, not over trajectories)."""
+    counts = {}
+    for values, n in groups.items():
+        k = key(*values)
+        counts[k] = counts.get(k, 0) + n
+    return counts
+
+
+def _team_rows(teams):
+    several_organisations = len({team.organisation_id for team in teams}) > 1
+    return [Row(team.pk, f"{team.organisation.name} — {team.name}" if several_organisations else team.name)
+            for team in teams]
+
+
+def _table(title, row_heading, columns, rows, counts, row_totals=True):
+    """A Table with a total row; with row_totals=False the columns do not add up to anything across a row, so
+    only the columns are lines for secondary suppression."""
+    lines = _complete(counts, [row.key for row in rows], columns)
+    if not row_totals:
+        lines = [(whole, parts) for whole, parts in lines if whole[1] != TOTAL]
+    return Table(title=title, row_heading=row_heading, columns=columns, rows=[*rows, Row(TOTAL, _("Totaal"), "total")],
+                 counts=counts, lines=lines)
+
+
+def phase_table(team_rows, situation):
+    columns = [(value, f"{Phase.number(value)}. {label}") for value, label in Phase.choices]
+    counts = _tally(situation, lambda team, phase, _complexity, _aim: (team, phase))
+    return _table(_("Lopende trajecten per team en fase"), _("Team"), columns, team_rows, counts)
+
+
+def _choices(field):
+    return [*Trajectory._meta.get_field(field).choices, (UNSET, _("Niet ingevuld"))]
+
+
+def situation_table(situation):
+    counts = _tally(situation, lambda _team, _phase, complexity, aim: (complexity or UNSET, aim or UNSET))
+    rows = [Row(value, label) for value, label in _choices("complexity")]
+    return _table(_("Lopende trajecten naar complexiteit en waarop ze gericht zijn"), _("Complexiteit"),
+                  _choices("aim"), rows, counts)
+
+
+def ladder_table(open_trajectories):
+    """Plan steps of the open trajectories per actor. Counted from the trajectories, so the access rule is theirs."""
+    by_actor = _grouped(open_trajectories.filter(goals__plan__steps__isnull=False), "goals__plan__steps__actor",
+                        count="goals__plan__steps")
+    counts = {(actor, STEPS): n for (actor,), n in by_actor.items()}
+    rows = [Row(value, label) for value, label in StepActor.choices]
+    return _table(_("Stappen in de plannen van lopende trajecten: wie doet het"), _("Wie doet het"),
+                  [(STEPS, _("Stappen"))], rows, counts)
+
+
+def year_table(team_rows, trajectories, year):
+    counts = {}
+    for column, field in ((STARTED, "started_on"), (CLOSED, "closed_on")):
+        for (team,), n in _grouped(trajectories.filter(**{f"{field}__year": year}), "team_id").items():
+            counts[(team, column)] = n
+    columns = [(STARTED, _("Gestart in %(year)s") % {"year": year}), (CLOSED, _("Afgesloten in %(year)s") % {"year": year})]
+    return _table(_("Trajecten gestart en afgesloten in %(year)s") % {"year": year}, _("Team"), columns, team_rows,
+                  counts, row_totals=False)
+
+
+def _panel(table, suppress, show_total=True, show_share=False):
+    shown = table.display(suppress)
+    grand_total = shown[-1][2]
+    lines = [(row, cells, total, _share(cells[0], grand_total) if show_share else None) for row, cells, total in shown]
+    return Panel(table=table, lines=lines, show_total=show_total, show_share=show_share)
+
+
+def _share(value, total):
+    """A percentage, or the number's own mark when it is hidden (a share of a shown total would give it away)."""
+    if not isinstance(value, int):
+        return value
+    if not isinstance(total, int):
+        return total
+    return f"{round(100 * value / total)}%" if total else "–"
