@@ -229,7 +229,13 @@ def fast_insert(model, rows):
             record.append(value)
         values.append(record)
     with connection.cursor() as cursor:
-        cursor.executemany(sql, values)
+        if connection.vendor == "postgresql":
+            # COPY streams the rows in one command: several times faster than even a pipelined executemany.
+            with cursor.cursor.copy(f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN") as copy:
+                for record in values:
+                    copy.write_row(record)
+        else:
+            cursor.executemany(sql, values)
 
 
 def print_progress(done, total, stream=sys.stderr):

@@ -75,7 +75,7 @@ def trajectory_detail(request, pk):
         "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS],
         "file_access": file_access, "can_edit": can_edit(request.actor, trajectory),
         "last_check": trajectory.monitoring_checks.first() if file_access else None,
-        "phase_form": f.PhaseForm(initial={"phase": trajectory.phase}), "monitoring_form": f.MonitoringForm(auto_id="id_monitoring_%s"),
+        "phase_form": f.PhaseForm(initial={"phase": trajectory.phase}),
         "situation_form": f.SituationForm(instance=trajectory, auto_id="id_situation_%s"),
         "phase_changes": trajectory.phase_changes.select_related("changed_by")[:5],
     })
@@ -124,12 +124,18 @@ def trajectory_situation(request, pk):
 
 
 @login_required
-@require_POST
 def monitoring_new(request, pk):
-    trajectory = trajectory_or_404(request, pk, section=Section.FILE, write=True, action=None)
-    form = f.MonitoringForm(request.POST)
+    """The three monitoring questions for the current phase, on a page of their own (the trajectory page links
+    here, so it does not build a form with nine radio buttons on every visit)."""
+    trajectory = trajectory_or_404(request, pk, section=Section.FILE, write=True,
+                                   action=LogAction.READ if request.method == "GET" else None, detail="monitoring")
+    form = f.MonitoringForm(request.POST or None)
+    context = {"trajectory": trajectory, "client": trajectory.client, "form": form, "file_access": True,
+               "phase_goal": PHASE_GOALS[trajectory.phase], "monitoring_questions": MONITORING_QUESTIONS}
+    if request.method != "POST":
+        return render(request, "support/monitoring_form.html", context)
     if not form.is_valid():
-        return render(request, "400.html", {"form": form}, status=400)
+        return _invalid(request, "support/monitoring_form.html", context)
     with transaction.atomic():
         check = form.save(commit=False)
         check.trajectory, check.phase, check.checked_by = trajectory, trajectory.phase, request.user

@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from steunwerk.support.models import MonitoringCheck, Trajectory
@@ -55,8 +56,28 @@ def test_it_rejects_an_oversized_note(world, settings, login):
     assert not MonitoringCheck.objects.exists()
 
 
-def test_it_only_accepts_post(world, login):
-    assert login(world.professional).get(url(world.own_trajectory)).status_code == 405
+def test_it_shows_the_questions_as_a_form_and_logs_the_read(world, login):
+    response = login(world.professional).get(url(world.own_trajectory))
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "Is de relatie op koers?" in page
+    assert "Sluiten de fasen logisch op elkaar aan?" in page
+    assert "Fase: 1. Ontmoeting en kennismaking" in page
+    row = log_rows(action="read").get()
+    assert (row.client_id, row.detail) == (world.own_client.pk, "monitoring")
+
+
+def test_a_rejected_answer_shows_the_form_again_with_what_was_entered(world, login):
+    response = login(world.professional).post(url(world.own_trajectory), {**ANSWERS, "connection": ""})
+    assert response.status_code == 400
+    page = text_of(response)
+    assert "Niet opgeslagen: verbeter de gemarkeerde velden." in page
+    assert "Afspraak twee keer verzet" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["other_team_professional", "other_org_professional", "wmo_consultant", "org_admin"])
+def test_it_shows_the_form_to_nobody_outside_the_team(world, login, role):
+    assert login(world.user(role)).get(url(world.own_trajectory)).status_code == 404
 
 
 def test_it_gives_another_team_404(world, login):
