@@ -172,9 +172,11 @@ def signal_q(actor, section, write=False):
     q = Q(pk__in=[])
     if actor.meldpunt_org_ids:
         q |= Q(organisation_id__in=actor.meldpunt_org_ids)
-    if actor.user is not None and actor.role_by_org:
-        # Only while the assignee still works at the meldpunt's organisation.
-        q |= Q(assigned_to=actor.user, organisation_id__in=list(actor.role_by_org))
+    # An assignee sees the signal only while they still work at the meldpunt's organisation. Where they are its
+    # coordinator they see all of it already; leaving that redundant OR out lets the list use the queue index.
+    assignee_orgs = [org for org in actor.role_by_org if org not in actor.meldpunt_org_ids]
+    if actor.user is not None and assignee_orgs:
+        q |= Q(assigned_to=actor.user, organisation_id__in=assignee_orgs)
     if section == Section.CASE and not write and actor.full_consent_org_ids:
         networks = NetworkPartner.objects.filter(partner_id__in=actor.full_consent_org_ids, role="core")
         q |= Q(organisation_id__in=networks.values("network_id"), case__isnull=False)

@@ -76,6 +76,14 @@ def busiest_coordinator():
     return membership.user if membership else None
 
 
+def busiest_org_admin():
+    """The organisation admin of the organisation with the most trajectories: the Overzicht over all its teams."""
+    org_id = (Team.objects.values("organisation_id").annotate(n=Count("trajectories")).order_by("-n")
+              .values_list("organisation_id", flat=True).first())
+    membership = Membership.objects.filter(organisation_id=org_id, role=Role.ORG_ADMIN).select_related("user").first()
+    return membership.user if membership else None
+
+
 def run(runs=30, extra=None):
     user = busiest_professional()
     http = HttpClient(HTTP_HOST="localhost")
@@ -86,10 +94,11 @@ def run(runs=30, extra=None):
     for name, url in {**scenarios(user), **(extra or {})}.items():
         http.get(url)  # warm caches the way a running server has them
         result["scenarios"][name] = measure(http, url, runs)
-    coordinator = busiest_coordinator()
-    if coordinator is not None:
-        meldpunt = HttpClient(HTTP_HOST="localhost")
-        meldpunt.force_login(coordinator)
-        meldpunt.get(reverse("triage"))
-        result["scenarios"]["signal_triage_list"] = measure(meldpunt, reverse("triage"), runs)
+    for name, other_user, url in (("signal_triage_list", busiest_coordinator(), reverse("triage")),
+                                  ("municipal_dashboard", busiest_org_admin(), reverse("dashboard"))):
+        if other_user is not None:
+            other = HttpClient(HTTP_HOST="localhost")
+            other.force_login(other_user)
+            other.get(url)
+            result["scenarios"][name] = measure(other, url, runs)
     return result

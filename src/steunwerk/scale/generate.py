@@ -13,7 +13,7 @@ from faker import Faker
 
 from steunwerk.accounts.models import Membership, Organisation, Team, User
 from steunwerk.clients.models import Client, NetworkMember
-from steunwerk.signals.models import Signal
+from steunwerk.signals.models import Signal, queue_rank
 from steunwerk.support.models import ActionPlan, Evaluation, Goal, LogbookEntry, PlanStep, Trajectory
 from steunwerk.vocab import (
     Limitation, Load, OrganisationKind, Phase, Place, Relation, ReporterType, Role, StepActor, SupportKind,
@@ -68,6 +68,9 @@ def _setup_organisations():
         coordinator, _ = User.objects.get_or_create(username=f"synth-{org.pk}-meldpunt",
                                                     defaults={"password": password, "first_name": "Synthetisch"})
         Membership.objects.get_or_create(user=coordinator, organisation=org, role=Role.MELDPUNT_COORDINATOR)
+        admin, _ = User.objects.get_or_create(username=f"synth-{org.pk}-beheer",
+                                              defaults={"password": password, "first_name": "Synthetisch"})
+        Membership.objects.get_or_create(user=admin, organisation=org, role=Role.ORG_ADMIN)
     return teams, users
 
 
@@ -127,7 +130,7 @@ def _chunk(n, rng, fake, teams, users, counts):
             signal_id = ids(Signal)
             signals.append({"id": signal_id, "organisation_id": org_id, "channel": "public",
                             "reporter_type": rng.choice(REPORTERS), "neighbourhood": neighbourhood,
-                            "receipt_code": f"G{signal_id:09d}",  # unique by id; real codes never contain 0 or 1
+                            "receipt_code": f"G{signal_id:09d}", "queue_rank": queue_rank("new", None),  # unique by id; real codes never contain 0 or 1
                             "observation": "Gegenereerde melding: buren maken zich zorgen."})
         for _ in range(rng.randint(1, 3)):
             t_id = ids(Trajectory)
@@ -148,9 +151,11 @@ def _chunk(n, rng, fake, teams, users, counts):
                               "evaluation_on": started + timedelta(days=90), "updated_by_id": lead_id})
                 own_plans.append(plan_id)
             for order in range(1, rng.randint(3, 10) + 1):
+                actor = rng.choice(STEP_ACTORS)
                 steps.append({"id": ids(PlanStep), "organisation_id": org_id,
                               "plan_id": own_plans[order % len(own_plans)], "order": order,
-                              "description": rng.choice(STEP_TEXTS), "actor": rng.choice(STEP_ACTORS)})
+                              "description": rng.choice(STEP_TEXTS), "actor": actor})
+                trajectories[-1][f"steps_{actor}"] = trajectories[-1].get(f"steps_{actor}", 0) + 1
             for _ in range(rng.randint(10, 50)):
                 logs.append({"id": ids(LogbookEntry), "organisation_id": org_id, "trajectory_id": t_id,
                              "date": started + timedelta(days=rng.randint(0, 300)), "place": rng.choice(PLACES),

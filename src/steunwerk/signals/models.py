@@ -39,6 +39,16 @@ class NetworkPartner(models.Model):
         return f"{self.partner} ({self.get_role_display()})"
 
 
+QUEUE_OPEN_BELOW = 40  # ranks of closed signals start here
+
+
+def queue_rank(status, total):
+    """Triage order: new signals first (they still need a first estimate), then the other open ones, then the
+    closed; within each, the highest urgency score first and unscored signals last."""
+    group = 0 if status == "new" else 40 if status == "closed" else 20
+    return group + (11 if total is None else 10 - total)
+
+
 class Signal(models.Model):
     """A melding: what someone noticed about a person, and what the meldpunt did with it."""
 
@@ -103,14 +113,27 @@ class Signal(models.Model):
         help_text=_("Voor inbreng in het netwerk: de persoon over wie het gaat is eerst zelf gesproken."),
     )
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The triage list's order as one number (see queue_rank()), so the list is read in index order instead of
+    # sorting all of a meldpunt's signals on every visit.
+    queue_rank = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-received_at", "-id"]
-        indexes = [models.Index(fields=["organisation", "status", "-received_at"], name="signal_triage")]
+        indexes = [
+            models.Index(fields=["organisation", "status", "-received_at"], name="signal_triage"),
+            models.Index(fields=["organisation", "queue_rank", "-received_at", "-id"], name="signal_queue"),
+        ]
         verbose_name = _("melding")
 
     def __str__(self):
         return f"Melding {self.receipt_code}"
+
+    def save(self, *args, **kwargs):
+        self.queue_rank = queue_rank(self.status, self.total)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"status", "total"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "queue_rank"}
+        super().save(*args, **kwargs)
 
     @property
     def effective_band(self):

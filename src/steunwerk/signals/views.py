@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Case, F, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,7 +17,7 @@ from steunwerk.access import log
 from steunwerk.access.scope import Actor, editable, feedback_for_receipt, visible
 from steunwerk.accounts.models import Organisation, User
 from steunwerk.signals.forms import DecisionForm, FeedbackForm, PublicSignalForm, SignalForm, TriageForm
-from steunwerk.signals.models import PublicSubmission, Signal
+from steunwerk.signals.models import QUEUE_OPEN_BELOW, PublicSubmission, Signal
 from steunwerk.signals.urgency import BAND_LABELS, BANDS
 from steunwerk.vocab import LogAction, Role
 
@@ -113,12 +112,11 @@ def triage_list(request):
     signals = visible(Signal, request.actor)
     status = request.GET.get("status", "open")
     if status == "open":
-        signals = signals.exclude(status=Signal.Status.CLOSED)
+        signals = signals.filter(queue_rank__lt=QUEUE_OPEN_BELOW)
     elif status in Signal.Status.values:
         signals = signals.filter(status=status)
-    # New signals first (they still need a first estimate), then the most urgent, then the newest.
-    ordered = signals.order_by(Case(When(status=Signal.Status.NEW, then=0), default=1), F("total").desc(nulls_last=True),
-                               "-received_at", "-id")
+    # New signals first, then the most urgent, then the newest (see signals.models.queue_rank).
+    ordered = signals.select_related("assigned_to").order_by("queue_rank", "-received_at", "-id")
     page = Paginator(ordered, 30).get_page(request.GET.get("page"))
     rows = list(page)
     log.record_objects(request.actor, LogAction.READ, rows, "meldingenlijst")

@@ -19,19 +19,20 @@ hidden alike in both when it is small.
 
 Cost: a fixed number of GROUP BY queries, whatever the number of clients, each answered from an index (see the
 indexes on Trajectory and PlanStep): one over open trajectories by team, phase, complexity and aim (tables 1 and
-2 both come from it), one over their plan steps by actor, one each for trajectories started and closed this year.
-The plan-step count walks trajectory → goal → plan → steps, so unlike the others its cost grows with the number
-of open goals in scope.
+2 both come from it), one sum of their plan-step counts per actor, one each for trajectories started and closed this year.
+The plan steps are not walked: each trajectory keeps its own count per actor (support.step_counts), so that
+table is a sum over the same trajectories.
 """
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from steunwerk.access.scope import countable_teams, countable_trajectories
 # _complete adds the row and column totals and the lines secondary suppression checks: shared, not copied.
 from steunwerk.signals.reports import TOTAL, Row, Table, _complete
+from steunwerk.support import step_counts
 from steunwerk.support.models import Trajectory
 from steunwerk.vocab import Phase, StepActor
 
@@ -125,10 +126,10 @@ def situation_table(situation):
 
 
 def ladder_table(open_trajectories):
-    """Plan steps of the open trajectories per actor. Counted from the trajectories, so the access rule is theirs."""
-    by_actor = _grouped(open_trajectories.filter(goals__plan__steps__isnull=False), "goals__plan__steps__actor",
-                        count="goals__plan__steps")
-    counts = {(actor, STEPS): n for (actor,), n in by_actor.items()}
+    """Plan steps of the open trajectories per actor, added up from the counts each trajectory keeps
+    (support.step_counts); counted from the trajectories, so the access rule is theirs."""
+    sums = open_trajectories.aggregate(**{field: Sum(field) for field in step_counts.FIELDS.values()})
+    counts = {(actor, STEPS): sums[field] for actor, field in step_counts.FIELDS.items() if sums[field]}
     rows = [Row(value, label) for value, label in StepActor.choices]
     return _table(_("Stappen in de plannen van lopende trajecten: wie doet het"), _("Wie doet het"),
                   [(STEPS, _("Stappen"))], rows, counts)

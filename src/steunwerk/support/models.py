@@ -69,6 +69,14 @@ class Trajectory(OwnedByOrganisation):
     started_on = models.DateField(_("gestart op"), default=timezone.localdate)
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # How many plan steps of each actor this trajectory's plans hold, kept in step by support.step_counts, so the
+    # Overzicht adds up numbers per trajectory instead of walking trajectory → goal → plan → step for everyone.
+    steps_self = models.PositiveIntegerField(default=0, editable=False)
+    steps_network = models.PositiveIntegerField(default=0, editable=False)
+    steps_general_provision = models.PositiveIntegerField(default=0, editable=False)
+    steps_professional = models.PositiveIntegerField(default=0, editable=False)
+    steps_wmo = models.PositiveIntegerField(default=0, editable=False)
+    steps_other_law = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-started_on", "-id"]
@@ -80,6 +88,8 @@ class Trajectory(OwnedByOrganisation):
             models.Index(fields=["team", "status", "phase", "complexity", "aim"], name="trajectory_overview"),
             models.Index(fields=["team", "started_on"], name="trajectory_team_started"),
             models.Index(fields=["team", "closed_on"], name="trajectory_team_closed"),
+            models.Index(fields=["team", "status", "steps_self", "steps_network", "steps_general_provision",
+                                 "steps_professional", "steps_wmo", "steps_other_law"], name="trajectory_step_counts"),
         ]
         verbose_name = _("ondersteuningstraject")
 
@@ -309,7 +319,6 @@ class PlanStep(OwnedByOrganisation):
 
     class Meta:
         ordering = ["order", "id"]
-        # The Overzicht counts steps per actor without reading a step row.
         indexes = [models.Index(fields=["plan", "actor"], name="planstep_plan_actor")]
 
 

@@ -92,6 +92,30 @@ def test_it_shows_the_newest_first(world, login):
     assert login(world.meldpunt_coordinator).get(URL).context["rows"] == [second, first]
 
 
+def test_it_puts_new_signals_first_then_the_most_urgent_then_the_unscored(world, login):
+    unscored_triaged = make_signal(world.org, status=Signal.Status.TRIAGED)
+    urgent = make_signal(world.org, status=Signal.Status.TRIAGED, total=9)
+    mild = make_signal(world.org, status=Signal.Status.TRIAGED, total=2)
+    new_scored = make_signal(world.org, total=3)
+    new = make_signal(world.org)
+    make_signal(world.org, status=Signal.Status.CLOSED, total=10)
+    rows = login(world.meldpunt_coordinator).get(URL).context["rows"]
+    assert rows == [new_scored, new, urgent, mild, unscored_triaged]
+
+
+def test_a_signal_moves_in_the_list_when_it_is_scored_or_closed(world, login):
+    first, second = make_signal(world.org), make_signal(world.org)
+    first.status, first.safety, first.health, first.wellbeing = Signal.Status.TRIAGED, 2, 2, 2
+    first.extent, first.duration = "individual", "incidental"
+    first.apply_score()
+    first.save()
+    second.status = Signal.Status.CLOSED
+    second.save(update_fields=["status"])  # as closing a case does: the rank is saved along
+    client = login(world.meldpunt_coordinator)
+    assert client.get(URL).context["rows"] == [first]
+    assert client.get(URL, {"status": "closed"}).context["rows"] == [second]
+
+
 def test_it_shows_score_band_and_override(world, login):
     make_signal(world.org, total=6, band="consult", band_override="professional", override_reason="Kind in huis")
     content = login(world.meldpunt_coordinator).get(URL).content.decode()

@@ -36,8 +36,8 @@ def add(team, n=1, steps=(), **fields):
         if steps:
             goal = Goal.objects.create(trajectory=trajectory, intended_result="Weer buiten komen")
             plan = ActionPlan.objects.create(goal=goal, evaluation_on=date(2100, 1, 1), updated_by=_someone())
-            PlanStep.objects.bulk_create([PlanStep(plan=plan, organisation_id=plan.organisation_id, actor=actor,
-                                                   description="Stap") for actor in steps])
+            for actor in steps:  # one by one, as the plan form saves them: each save updates the trajectory's counts
+                PlanStep.objects.create(plan=plan, actor=actor, description="Stap")
         made.append(trajectory)
     return made
 
@@ -49,8 +49,8 @@ def _someone():
 
 
 def add_steps(goal, *actors):
-    PlanStep.objects.bulk_create([PlanStep(plan=goal.plan, organisation_id=goal.organisation_id, actor=actor,
-                                           description="Stap") for actor in actors])
+    for actor in actors:
+        PlanStep.objects.create(plan=goal.plan, actor=actor, description="Stap")
 
 
 def _text(fragment):
