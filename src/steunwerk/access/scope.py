@@ -14,7 +14,7 @@ Who sees what:
 """
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from steunwerk.vocab import Role
@@ -146,19 +146,24 @@ def trajectory_q(actor, section, write=False):
     return q
 
 
-def client_q(actor, section, write=False):
-    """Q over Client for the clients this actor may see (or change)."""
+def client_q(actor, section, write=False, client_field="pk"):
+    """Q for the clients this actor may see (or change): over Client itself, or over a model whose
+    ``client_field`` holds the client's id.
+
+    The team rule is a correlated EXISTS ("does one of my teams hold a trajectory of this client?"), answered per
+    row from the trajectory's client index. An IN over all clients of the team would make the database list the
+    whole team for every single dossier it opens."""
     from steunwerk.support.models import Trajectory
 
     if actor.is_system:
         return Q()
     q = Q(pk__in=[])
     if actor.care_team_ids:
-        q |= Q(pk__in=Trajectory.objects.filter(team_id__in=actor.care_team_ids).values("client_id"))
+        q |= Q(Exists(Trajectory.objects.filter(client_id=OuterRef(client_field), team_id__in=actor.care_team_ids)))
     if not write:
         orgs = _consent_orgs(actor, section)
         if orgs and _receives_consents(actor, orgs):
-            q |= Q(pk__in=_consented_client_ids(orgs))
+            q |= Q(**{f"{client_field}__in": _consented_client_ids(orgs)})
     return q
 
 
@@ -202,12 +207,9 @@ def _scoped(model, actor, write):
         from steunwerk.support.models import Trajectory
 
         return manager.filter(**{f"{scope.trajectory}__in": Trajectory.objects.filter(q).values("pk")})
-    q = client_q(actor, scope.section, write)
     if scope.client == "":
-        return manager.filter(q)
-    from steunwerk.clients.models import Client
-
-    return manager.filter(**{f"{scope.client}__in": Client.objects.filter(q).values("pk")})
+        return manager.filter(client_q(actor, scope.section, write))
+    return manager.filter(client_q(actor, scope.section, write, client_field=f"{scope.client}_id"))
 
 
 def visible(model, actor):

@@ -82,6 +82,8 @@ class Trajectory(OwnedByOrganisation):
         ordering = ["-started_on", "-id"]
         indexes = [
             models.Index(fields=["team", "status", "client"], name="trajectory_team_status"),
+            # "Does one of my teams hold a trajectory of this client?" (access.scope.client_q), per dossier.
+            models.Index(fields=["client", "team"], name="trajectory_client_team"),
             models.Index(fields=["team", "status", "client_name", "client", "id"], name="trajectory_caseload"),
             models.Index(fields=["team", "client_name", "client", "id"], name="trajectory_caseload_all"),
             # The Overzicht (support/dashboard.py) counts from these without reading a trajectory row.
