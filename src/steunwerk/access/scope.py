@@ -199,14 +199,16 @@ def _scoped(model, actor, write):
             return manager.filter(q)
         from steunwerk.signals.models import Signal
 
-        return manager.filter(**{f"{scope.signal}__in": Signal.objects.filter(q).values("pk")})
+        return manager.filter(Exists(Signal.objects.filter(q, pk=OuterRef(scope.signal))))
     if scope.trajectory is not None:
         q = trajectory_q(actor, scope.section, write)
         if scope.trajectory == "":
             return manager.filter(q)
         from steunwerk.support.models import Trajectory
 
-        return manager.filter(**{f"{scope.trajectory}__in": Trajectory.objects.filter(q).values("pk")})
+        # A correlated EXISTS: each row asks about its own trajectory (by primary key). An IN over the visible
+        # trajectories would make SQLite list every trajectory of the team for each query.
+        return manager.filter(Exists(Trajectory.objects.filter(q, pk=OuterRef(scope.trajectory))))
     if scope.client == "":
         return manager.filter(client_q(actor, scope.section, write))
     return manager.filter(client_q(actor, scope.section, write, client_field=f"{scope.client}_id"))
