@@ -3,7 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
+from django.utils.html import format_html_join
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -167,11 +168,18 @@ def trajectory_methods(request, pk):
     profile = Profile.from_dict(form.profile_dict() if request.GET else initial)
     methods = methods_for(request.actor)
     results, notes = recommend(profile, methods, Index.corpus(), limit=12)
-    steps = _plan_steps(request, trajectory)
+    steps = list(_plan_steps(request, trajectory).order_by("plan__goal__priority", "order", "id"))
     return render(request, "methods/trajectory_methods.html", {
         "trajectory": trajectory, "client": trajectory.client, "form": form, "results": results, "notes": notes,
-        "steps": steps, "file_access": True, "attach_form": AttachForm(steps=steps, methods=Method.objects.none()),
+        "steps": steps, "step_options": _step_options(steps), "file_access": True,
     })
+
+
+def _step_options(steps):
+    """The <option>s of the "attach to step" list, built once: every recommendation shows the same list."""
+    return format_html_join("", '<option value="{}">{} — {}{}</option>', (
+        (s.pk, Truncator(s.plan.goal.intended_result).chars(30), Truncator(s.description).chars(50),
+         f" [{Truncator(s.method.name).chars(20)}]" if s.method else "") for s in steps))
 
 
 @login_required

@@ -136,6 +136,13 @@ def test_it_offers_the_steps_of_this_trajectory_only(world, login):
     assert html.count(f'action="{reverse("attach_method", args=[world.own_trajectory.pk])}"') == 12
 
 
+def test_it_escapes_what_a_step_says_in_the_list_of_steps(world, login):
+    PlanStep.objects.create(plan=world.own_goal.plan, actor=StepActor.SELF, description='<script>alert("x")</script> & meer')
+    html = login(world.professional).get(url(world.own_trajectory)).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; meer" in html
+
+
 def test_it_asks_for_a_plan_first_when_there_are_no_steps(world, login):
     PlanStep.objects.filter(plan__goal=world.own_goal).delete()
     response = login(world.professional).get(url(world.own_trajectory))
