@@ -21,4 +21,6 @@ class ScaleConfig(AppConfig):
     verbose_name = "Schaal en snelheid"
 
     def ready(self):
-        post_migrate.connect(refresh_statistics, sender=self, dispatch_uid="scale_refresh_statistics")
+        # migrate signals only apps with models, once each: hang on to one of those, so this runs once.
+        post_migrate.connect(refresh_statistics, sender=self.apps.get_app_config("support"),
+                             dispatch_uid="scale_refresh_statistics")

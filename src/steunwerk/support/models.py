@@ -87,11 +87,13 @@ class Trajectory(OwnedByOrganisation):
             models.Index(fields=["team", "status", "client_name", "client", "id"], name="trajectory_caseload"),
             models.Index(fields=["team", "client_name", "client", "id"], name="trajectory_caseload_all"),
             # The Overzicht (support/dashboard.py) counts from these without reading a trajectory row.
-            models.Index(fields=["team", "status", "phase", "complexity", "aim"], name="trajectory_overview"),
+            # The Overzicht reads tables 1–3 from this index alone (support.dashboard._open_situation).
+            models.Index(fields=["team", "status", "phase", "complexity", "aim", "steps_self", "steps_network",
+                                 "steps_general_provision", "steps_professional", "steps_wmo", "steps_other_law"],
+                         name="trajectory_overview_counts"),
             models.Index(fields=["team", "started_on"], name="trajectory_team_started"),
             models.Index(fields=["team", "closed_on"], name="trajectory_team_closed"),
-            models.Index(fields=["team", "status", "steps_self", "steps_network", "steps_general_provision",
-                                 "steps_professional", "steps_wmo", "steps_other_law"], name="trajectory_step_counts"),
+
         ]
         verbose_name = _("ondersteuningstraject")
 
