@@ -243,6 +243,8 @@ def can_edit(actor, trajectory):
 
 
 def can_read_section(actor, trajectory, section):
+    if can_edit(actor, trajectory):  # the team holding the trajectory reads every section of it
+        return True
     return visible_trajectories(actor, section).filter(pk=trajectory.pk).exists()
 
 

@@ -68,8 +68,8 @@ def client_new(request):
 @login_required
 def client_detail(request, pk):
     client = client_or_404(request, pk, detail="dossier")
-    trajectories = visible(Trajectory, request.actor).filter(client=client).select_related("team", "lead")
-    can_edit_client = trajectories.filter(team_id__in=request.actor.care_team_ids).exists()
+    trajectories = list(visible(Trajectory, request.actor).filter(client=client).select_related("team", "lead"))
+    can_edit_client = any(t.team_id in request.actor.care_team_ids for t in trajectories)
     consents = visible(Consent, request.actor).filter(client=client).select_related("receiving_organisation")
     if not can_edit_client:
         # A receiving organisation sees its own consent, not to whom else the client gave one.
@@ -77,7 +77,8 @@ def client_detail(request, pk):
     return render(request, "clients/client_detail.html", {
         "client": client, "trajectories": trajectories, "consents": consents,
         "can_edit": can_edit_client,
-        "network_access": can_read_client_section(request.actor, client, Section.FILE),
+        # A team holding one of the client's trajectories reads the whole file; others are asked of the access layer.
+        "network_access": can_edit_client or can_read_client_section(request.actor, client, Section.FILE),
     })
 
 
