@@ -31,7 +31,7 @@ from steunwerk.vocab import MONITORING_QUESTIONS, PHASE_GOALS, PLAN_COLUMNS, Log
 
 def _goals_with_plans(trajectory):
     steps = Prefetch("plan__steps", queryset=PlanStep.objects.select_related("method", "network_member", "provision").order_by("order", "id"))
-    return trajectory.goals.select_related("plan", "wish").prefetch_related("options", steps)
+    return trajectory.goals.select_related("plan", "wish").prefetch_related(steps)
 
 
 def _plan_columns(plan):
