@@ -6,7 +6,6 @@ import time
 from django.db import connection
 from django.db.models import Count
 from django.test import Client as HttpClient
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from steunwerk.access.scope import Actor, visible
@@ -22,19 +21,28 @@ def _percentile(sorted_values, fraction):
 
 
 def measure(http, url, runs):
-    timings, queries, status = [], 0, None
-    for i in range(runs):
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            response = http.get(url)
-            timings.append((time.perf_counter() - start) * 1000)
-        status = response.status_code
-        queries = len(ctx.captured_queries)
-        if status != 200:
-            raise RuntimeError(f"{url} antwoordde {status}; een meting van een foutpagina zegt niets.")
+    """Time ``runs`` requests; count the SQL queries on one extra request. Counting costs time itself, so the
+    timed requests run without it, as a server does."""
+    executed = []
+
+    def count(execute, sql, params, many, context):
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        response = http.get(url)
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} antwoordde {response.status_code}; een meting van een foutpagina zegt niets.")
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        response = http.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} antwoordde {response.status_code}; een meting van een foutpagina zegt niets.")
     timings.sort()
     return {"p50_ms": round(statistics.median(timings), 2), "p95_ms": round(_percentile(timings, 0.95), 2),
-            "max_ms": round(timings[-1], 2), "queries": queries, "status": status}
+            "max_ms": round(timings[-1], 2), "queries": len(executed), "status": response.status_code}
 
 
 def busiest_professional():
