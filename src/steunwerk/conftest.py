@@ -107,5 +107,13 @@ def login(client):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Test databases reuse ids, so counts cached by one test (the Overzicht) must not reach the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

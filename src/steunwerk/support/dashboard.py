@@ -24,6 +24,8 @@ query each counts the trajectories started and closed this year.
 """
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -57,23 +59,48 @@ class Overview:
     year: int
     suppress: bool
     panels: list
+    counted_at: object = None
 
 
 def overview(actor, today=None):
     year = (today or timezone.localdate()).year
     teams = list(countable_teams(actor).select_related("organisation").order_by("organisation__name", "name"))
     suppress = not actor.is_system and any(team.pk not in actor.care_team_ids for team in teams)
-    trajectories = countable_trajectories(actor)
-    open_trajectories = trajectories.filter(status=Trajectory.Status.OPEN)
-    situation, step_sums = _open_situation(open_trajectories)
+    counts = _counts(actor, teams, year)
     team_rows = _team_rows(teams)
     panels = [
-        _panel(phase_table(team_rows, situation), suppress),
-        _panel(situation_table(situation), suppress),
-        _panel(ladder_table(step_sums), suppress, show_total=False, show_share=True),
-        _panel(year_table(team_rows, trajectories, year), suppress, show_total=False),
+        _panel(phase_table(team_rows, counts.situation), suppress),
+        _panel(situation_table(counts.situation), suppress),
+        _panel(ladder_table(counts.step_sums), suppress, show_total=False, show_share=True),
+        _panel(year_table(team_rows, counts.per_year, year), suppress, show_total=False),
     ]
-    return Overview(teams=teams, year=year, suppress=suppress, panels=panels)
+    return Overview(teams=teams, year=year, suppress=suppress, panels=panels, counted_at=counts.counted_at)
+
+
+@dataclass
+class Counts:
+    situation: dict  # {(team, phase, complexity, aim): open trajectories}
+    step_sums: dict  # {Trajectory.steps_<actor> field: steps in open trajectories}
+    per_year: dict  # {(team, STARTED or CLOSED): trajectories}
+    counted_at: object
+
+
+def _counts(actor, teams, year):
+    """The raw counts for these teams, from the cache when they were counted less than
+    settings.OVERVIEW_CACHE_SECONDS ago. The same teams give the same counts whoever asks (suppression is applied
+    afterwards, per viewer), so the key is the set of teams and the year. Counting an organisation of several
+    hundred thousand trajectories takes a noticeable part of a second; a page that is looked at often should not
+    pay that every time, and an overview a few minutes old says the same thing."""
+    seconds = settings.OVERVIEW_CACHE_SECONDS
+    key = "overzicht:%d:%s" % (year, ",".join(str(t.pk) for t in sorted(teams, key=lambda t: t.pk)))
+    counts = cache.get(key) if seconds else None
+    if counts is None:
+        trajectories = countable_trajectories(actor)
+        situation, step_sums = _open_situation(trajectories.filter(status=Trajectory.Status.OPEN))
+        counts = Counts(situation, step_sums, _per_year(trajectories, year), timezone.now())
+        if seconds:
+            cache.set(key, counts, seconds)
+    return counts
 
 
 def _open_situation(open_trajectories):
@@ -147,11 +174,15 @@ def ladder_table(step_sums):
                   [(STEPS, _("Stappen"))], rows, counts)
 
 
-def year_table(team_rows, trajectories, year):
+def _per_year(trajectories, year):
     counts = {}
     for column, field in ((STARTED, "started_on"), (CLOSED, "closed_on")):
         for (team,), n in _grouped(trajectories.filter(**{f"{field}__year": year}), "team_id").items():
             counts[(team, column)] = n
+    return counts
+
+
+def year_table(team_rows, counts, year):
     columns = [(STARTED, _("Gestart in %(year)s") % {"year": year}), (CLOSED, _("Afgesloten in %(year)s") % {"year": year})]
     return _table(_("Trajecten gestart en afgesloten in %(year)s") % {"year": year}, _("Team"), columns, team_rows,
                   counts, row_totals=False)

@@ -17,6 +17,12 @@ from steunwerk.support.models import ActionPlan, Goal, PlanStep, Trajectory
 from steunwerk.vocab import Phase, StepActor
 
 URL = "/overzicht/"
+
+
+@pytest.fixture(autouse=True)
+def count_on_every_visit(settings):
+    """These tests change data between visits; the cache has its own tests at the end."""
+    settings.OVERVIEW_CACHE_SECONDS = 0
 PHASES = "Lopende trajecten per team en fase"
 SITUATION = "Lopende trajecten naar complexiteit en waarop ze gericht zijn"
 LADDER = "Stappen in de plannen van lopende trajecten: wie doet het"
@@ -212,3 +218,24 @@ def test_countable_trajectories_follow_team_and_organisation_and_fail_closed(wor
     for nobody in (world.wmo_consultant, world.catalogue_admin, world.meldpunt_coordinator, world.no_role, None):
         assert ids(nobody) == set()
     assert set(countable_trajectories(Actor.system()).values_list("pk", flat=True)) == {own, other_team, other_org}
+
+
+def test_it_shows_counts_a_few_minutes_old_and_counts_again_after_that(world, login, settings):
+    settings.OVERVIEW_CACHE_SECONDS = 120
+    client = login(world.team_lead)
+    first = client.get(URL)
+    assert "Geteld om" in first.content.decode()
+    add(world.team, 3, phase=Phase.GOALS)
+    assert client.get(URL).context["overview"].counted_at == first.context["overview"].counted_at  # from the cache
+    from django.core.cache import cache
+
+    cache.clear()  # as when the two minutes are over
+    again = client.get(URL)
+    assert again.context["overview"].counted_at > first.context["overview"].counted_at
+
+
+def test_without_a_cache_it_counts_on_every_visit(world, login, settings):
+    settings.OVERVIEW_CACHE_SECONDS = 0
+    client = login(world.team_lead)
+    before = client.get(URL).context["overview"].counted_at
+    assert client.get(URL).context["overview"].counted_at > before
