@@ -108,10 +108,14 @@ def login(client):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Test databases reuse ids, so counts cached by one test (the Overzicht) must not reach the next."""
+    """Test databases reuse ids, so what one test left in a cache (the Overzicht's counts, which organisations
+    receive consents) must not reach the next."""
     from django.core.cache import cache
 
+    from steunwerk.access.scope import consents_changed
+
     cache.clear()
+    consents_changed()
 
 
 @pytest.fixture(autouse=True)

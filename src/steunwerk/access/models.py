@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from steunwerk.access.scope import AccessScope, Section
+from steunwerk.access.scope import AccessScope, Section, consents_changed
 from steunwerk.vocab import LogAction, Role
 
 
@@ -36,6 +36,15 @@ class Consent(models.Model):
         ordering = ["-given_on", "-id"]
         indexes = [models.Index(fields=["receiving_organisation", "client"], name="consent_receiver_client")]
         verbose_name = _("toestemming")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        consents_changed()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        consents_changed()
+        return result
 
     @property
     def is_active(self):

@@ -12,6 +12,7 @@ Who sees what:
   application needs); nobody edits through a consent;
 - the command line acts as the operator ("system") and sees all, but is logged like everyone else.
 """
+import time
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
@@ -120,16 +121,33 @@ def _consent_orgs(actor, section):
     return orgs
 
 
+RECEIVES_CONSENTS_SECONDS = 10
+_receivers = {}  # {frozenset of organisation ids: (answer, monotonic time it expires)}, per server process
+
+
 def _receives_consents(actor, orgs):
     """Most organisations never receive a consent. Knowing that keeps the filter a plain team lookup, which
-    the database can answer from an index instead of scanning every trajectory for the OR."""
+    the database can answer from an index instead of scanning every trajectory for the OR.
+
+    The answer is kept per actor (per request) and for a few seconds per process. Either way round it cannot
+    show too much: an old "no" leaves out the consent branch (a consent given seconds ago shows a moment later),
+    an old "yes" adds the branch, which itself only admits consents that are active now. Recording or withdrawing
+    a consent clears it in the process that did so (access.models.Consent.save)."""
     key = frozenset(orgs)
     if key not in actor.consent_cache:
-        from steunwerk.access.models import Consent
+        now = time.monotonic()
+        answer, expires = _receivers.get(key, (None, 0.0))
+        if expires <= now:
+            from steunwerk.access.models import Consent
 
-        actor.consent_cache[key] = Consent.objects.filter(
-            receiving_organisation_id__in=key, withdrawn_at__isnull=True).exists()
+            answer = Consent.objects.filter(receiving_organisation_id__in=key, withdrawn_at__isnull=True).exists()
+            _receivers[key] = (answer, now + RECEIVES_CONSENTS_SECONDS)
+        actor.consent_cache[key] = answer
     return actor.consent_cache[key]
+
+
+def consents_changed():
+    _receivers.clear()
 
 
 def trajectory_q(actor, section, write=False):
