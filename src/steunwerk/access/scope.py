@@ -346,5 +346,7 @@ def countable_trajectories(actor):
     if actor.is_system:
         return Trajectory.objects.all()
     if actor.admin_org_ids:
-        return Trajectory.objects.filter(team_id__in=countable_teams(actor).values("pk"))
+        # The team ids as a list, not a sub-select: the planner then reads the counts from the (team, status, …)
+        # index instead of scanning every trajectory and joining the organisation's teams.
+        return Trajectory.objects.filter(team_id__in=list(countable_teams(actor).values_list("pk", flat=True)))
     return Trajectory.objects.filter(team_id__in=actor.care_team_ids)

@@ -30,6 +30,8 @@ def measure(http, url, runs, before=None):
         executed.append(sql)
         return execute(sql, params, many, context)
 
+    if before:
+        before()
     with connection.execute_wrapper(count):
         response = http.get(url)
     if response.status_code != 200:
