@@ -30,3 +30,21 @@ def client_or_404(request, pk, section=Section.IDENTITY, write=False, action=Log
     if action:
         log.record(request.actor, action, client.pk, client, detail)
     return client
+
+
+def client_and_trajectories_or_404(request, pk, detail=""):
+    """The client and the trajectories of theirs this actor may see, logged as one read of the client.
+
+    Whoever may see one of a client's trajectories may see the client (a team holding it, or an organisation the
+    client gave consent), so the trajectories are asked for first and bring the client along: one simple query
+    where a separate visibility check of the client would be a second, heavier one. A client with no trajectory
+    the actor sees goes through client_or_404 as before."""
+    from steunwerk.support.models import Trajectory
+
+    trajectories = list(Trajectory.objects.filter(trajectory_q(request.actor, Section.PLAN), client_id=pk)
+                        .select_related("client", "team", "lead").order_by("-started_on", "-id"))
+    if not trajectories:
+        return client_or_404(request, pk, detail=detail), []
+    client = trajectories[0].client
+    log.record(request.actor, LogAction.READ, client.pk, client, detail)
+    return client, trajectories

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from steunwerk.access import log
 from steunwerk.access.models import Consent
 from steunwerk.access.scope import Section, can_read_client_section, visible
-from steunwerk.access.shortcuts import client_or_404
+from steunwerk.access.shortcuts import client_and_trajectories_or_404, client_or_404
 from steunwerk.accounts.models import Team
 from steunwerk.clients import caseload as caseload_pages
 from steunwerk.clients import search
@@ -67,8 +67,7 @@ def client_new(request):
 
 @login_required
 def client_detail(request, pk):
-    client = client_or_404(request, pk, detail="dossier")
-    trajectories = list(visible(Trajectory, request.actor).filter(client=client).select_related("team", "lead"))
+    client, trajectories = client_and_trajectories_or_404(request, pk, detail="dossier")
     can_edit_client = any(t.team_id in request.actor.care_team_ids for t in trajectories)
     consents = visible(Consent, request.actor).filter(client=client).select_related("receiving_organisation")
     if not can_edit_client:

@@ -119,3 +119,23 @@ def test_it_sends_anonymous_visitors_to_the_login_page(client, world):
     response = client.get(url(world.own_client))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
     assert not AccessLogEntry.objects.exists()
+
+
+def test_a_consented_client_without_any_trajectory_still_shows_read_only(world, login):
+    """The dossier is found through the client's trajectories; a client with none is found through the consent."""
+    Trajectory.objects.filter(client=world.own_client).delete()
+    give_consent(world, world.municipality)
+    response = login(world.wmo_consultant).get(url(world.own_client))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Bram de Wit" in content and "Geen trajecten." in content
+    assert "Gegevens bewerken" not in content
+    row = AccessLogEntry.objects.get(client_id=world.own_client.pk, action=LogAction.READ)
+    assert (row.user, row.detail) == (world.wmo_consultant, "dossier")
+
+
+def test_it_logs_one_read_however_many_trajectories_it_shows(world, login):
+
+    Trajectory.objects.create(client=world.own_client, team=world.team, lead=world.professional)
+    login(world.professional).get(url(world.own_client))
+    assert AccessLogEntry.objects.filter(client_id=world.own_client.pk, action=LogAction.READ).count() == 1
