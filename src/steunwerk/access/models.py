@@ -1,11 +1,17 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from steunwerk.access.scope import AccessScope, Section, consents_changed
 from steunwerk.vocab import LogAction, Role
+
+
+def _forget_receivers():
+    """Now, and once more after the commit: a request in between could have remembered the state before it."""
+    consents_changed()
+    transaction.on_commit(consents_changed)
 
 
 class Consent(models.Model):
@@ -39,11 +45,11 @@ class Consent(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        consents_changed()
+        _forget_receivers()
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        consents_changed()
+        _forget_receivers()
         return result
 
     @property

@@ -52,13 +52,14 @@ def _beyond(queryset, key, direction):
     return queryset.filter(**bound).filter(after)
 
 
-def keyset_page(queryset, anchors, after=None, before=None, size=25):
+def keyset_page(queryset, anchors, after=None, before=None, size=25, total=None):
     """One page of ``queryset`` (already filtered by the access layer). ``anchors`` is the queryset in which a
     cursor id is looked up (the visible trajectories), so a cursor can never reveal a row one may not see; an
-    unknown cursor gives the first page."""
+    unknown cursor gives the first page, and so does a cursor with nothing left after it (rows closed since)."""
     cursor = after or before
     key = anchors.filter(pk=cursor).values_list(*ORDER).first() if cursor else None
-    total = queryset.order_by()[:COUNT_LIMIT + 1].count()
+    if total is None:
+        total = queryset.order_by()[:COUNT_LIMIT + 1].count()
     if key is None:
         rows = list(queryset.order_by(*ORDER)[:size + 1])
         more = len(rows) > size
@@ -66,11 +67,13 @@ def keyset_page(queryset, anchors, after=None, before=None, size=25):
         return Page(rows, rows[-1].pk if more else None, None, total, True)
     if after:
         rows = list(_beyond(queryset, key, ">").order_by(*ORDER)[:size + 1])
+        if not rows:
+            return keyset_page(queryset, anchors, size=size, total=total)
         more = len(rows) > size
         rows = rows[:size]
-        return Page(rows, rows[-1].pk if more else None, rows[0].pk if rows else None, total, False)
+        return Page(rows, rows[-1].pk if more else None, rows[0].pk, total, False)
     rows = list(_beyond(queryset, key, "<").order_by(*(f"-{c}" for c in ORDER))[:size + 1])
     if len(rows) <= size:  # back at the start: show a full first page rather than the few rows before the cursor
-        return keyset_page(queryset, anchors, size=size)
+        return keyset_page(queryset, anchors, size=size, total=total)
     rows = rows[:size][::-1]
     return Page(rows, rows[-1].pk, rows[0].pk, total, False)

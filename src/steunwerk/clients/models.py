@@ -49,7 +49,6 @@ class Client(models.Model):
             # The caseload search starts from these (a BSN or a birth date narrows to a handful of people), then
             # checks which of their trajectories the actor may see; without them it reads the whole team.
             models.Index(fields=["bsn"], name="client_bsn"),
-            models.Index(fields=["organisation", "name"], name="client_org_name"),
             models.Index(fields=["date_of_birth"], name="client_dob"),
         ]
         verbose_name = _("cliënt")

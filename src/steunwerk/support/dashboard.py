@@ -117,10 +117,10 @@ def _open_situation(open_trajectories):
     return situation, sums
 
 
-def _grouped(queryset, *fields, count="*"):
+def _grouped(queryset, *fields):
     """{(value per field): n} from one GROUP BY query. COUNT(*), not COUNT(id): the id is not in the covering
     indexes, and asking for it would send the database to every row."""
-    rows = queryset.values(*fields).annotate(n=Count(count)).order_by()
+    rows = queryset.values(*fields).annotate(n=Count("*")).order_by()
     return {tuple(row[f] for f in fields): row["n"] for row in rows}
 
 

@@ -81,7 +81,6 @@ class Trajectory(OwnedByOrganisation):
     class Meta:
         ordering = ["-started_on", "-id"]
         indexes = [
-            models.Index(fields=["team", "status", "client"], name="trajectory_team_status"),
             # "Does one of my teams hold a trajectory of this client?" (access.scope.client_q), per dossier.
             models.Index(fields=["client", "team"], name="trajectory_client_team"),
             models.Index(fields=["team", "status", "client_name", "client", "id"], name="trajectory_caseload"),
@@ -100,9 +99,18 @@ class Trajectory(OwnedByOrganisation):
     def __str__(self):
         return f"{self.client.name} — {self.phase_label}"
 
+    # Kept by their own code (Client.save, support.step_counts) with queryset updates; a form saving this
+    # trajectory must not write back the values it happened to load.
+    DERIVED_FIELDS = ("client_name", "steps_self", "steps_network", "steps_general_provision", "steps_professional",
+                      "steps_wmo", "steps_other_law")
+
     def save(self, *args, **kwargs):
-        if not self.client_name and self.client_id:
-            self.client_name = self.client.name
+        if self._state.adding:
+            if not self.client_name and self.client_id:
+                self.client_name = self.client.name
+        elif kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [f.attname for f in self._meta.concrete_fields
+                                       if not f.primary_key and f.attname not in self.DERIVED_FIELDS]
         super().save(*args, **kwargs)
 
     @property

@@ -42,7 +42,7 @@ def _plan_columns(plan):
 
 def _file_access(actor, trajectory):
     """May this actor open the file pages (profile, quality of life, logbook, evaluations) of this trajectory?"""
-    return can_edit(actor, trajectory) or can_read_section(actor, trajectory, Section.FILE)
+    return can_read_section(actor, trajectory, Section.FILE)  # true at once for the team holding it
 
 
 def _concurrent_edit(request, template, context):

@@ -256,6 +256,13 @@ def test_a_cursor_of_another_teams_trajectory_reveals_nothing(world, login, thir
     assert response.context["page"].is_first
 
 
+def test_a_cursor_with_nothing_after_it_gives_the_first_page(world, login, thirty):
+    last = Trajectory.objects.get(client=thirty[-1])
+    response = login(world.professional).get(URL, {"q": "Jansen", "na": last.pk})
+    assert shown(response) == [f"Jansen {i:02d}" for i in range(25)]
+    assert "Geen cliënten gevonden." not in response.content.decode()
+
+
 def test_a_renamed_client_moves_to_their_new_place(world, login, thirty):
     thirty[0].name = "Zwart"
     thirty[0].save()

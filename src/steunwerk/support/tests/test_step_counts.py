@@ -60,3 +60,31 @@ def test_the_demo_keeps_the_counts_true(db):
     load()
     for trajectory in Trajectory.objects.all():
         assert counts(trajectory) == real_counts(trajectory), trajectory
+
+
+def test_saving_the_trajectory_never_writes_back_old_counts_or_an_old_name(world, login):
+    """Another request recounted (or the client was renamed) after this one loaded the trajectory."""
+    stale = Trajectory.objects.get(pk=world.own_trajectory.pk)
+    PlanStep.objects.create(plan=world.own_goal.plan, actor=StepActor.WMO, description="Huishoudelijke hulp")
+    renamed = Client.objects.get(pk=world.own_client.pk)
+    renamed.name = "Bram de Wit-Jansen"
+    renamed.save()
+    stale.complexity = "complex"
+    stale.save()  # a full save, as a model form does
+    fresh = Trajectory.objects.get(pk=world.own_trajectory.pk)
+    assert (fresh.complexity, fresh.client_name) == ("complex", "Bram de Wit-Jansen")
+    assert counts(fresh) == {"self": 1, "wmo": 1}
+
+
+def test_linking_a_method_to_a_step_does_not_recount(world, monkeypatch):
+    from steunwerk.support import step_counts
+
+    calls = []
+    monkeypatch.setattr(step_counts, "recount", calls.append)
+    step = world.own_goal.plan.steps.get()
+    step.performer = "Bram"
+    step.save(update_fields=["performer"])
+    assert calls == []
+    step.actor = StepActor.NETWORK
+    step.save(update_fields=["actor"])
+    assert calls == [world.own_trajectory.pk]
