@@ -71,19 +71,25 @@ MIDDLEWARE = [
 ROOT_URLCONF = "steunwerk.urls"
 WSGI_APPLICATION = "steunwerk.wsgi.application"
 
+_CONTEXT_PROCESSORS = [
+    "django.template.context_processors.request",
+    "django.contrib.auth.context_processors.auth",
+    "django.contrib.messages.context_processors.messages",
+    "steunwerk.access.context_processors.actor",
+]
 TEMPLATES = [
+    {
+        # Steunwerk's own pages (see steunwerk/jinja.py).
+        "BACKEND": "steunwerk.jinja.Jinja2",
+        "DIRS": [PACKAGE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "steunwerk.jinja.environment", "context_processors": _CONTEXT_PROCESSORS},
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
-        "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.request",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "steunwerk.access.context_processors.actor",
-            ],
-        },
+        "OPTIONS": {"context_processors": _CONTEXT_PROCESSORS},
     },
 ]
 
