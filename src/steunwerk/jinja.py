@@ -51,6 +51,8 @@ def environment(**options):
     env.globals.update(url=url, url_if_exists=url_if_exists, static=static)
     env.filters.update(
         date=defaultfilters.date,
+        time=defaultfilters.time,
+        stringformat=defaultfilters.stringformat,
         default=_default,
         default_if_none=defaultfilters.default_if_none,
         linebreaksbr=_linebreaksbr,
