@@ -106,8 +106,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Widgets render through Django's Jinja2 copies of its form templates: same markup, a good deal cheaper per field
 # (the plan form alone has dozens). Page templates stay Django templates.
 FORM_RENDERER = "django.forms.renderers.Jinja2"
-# How long the Overzicht may show counts it made earlier (seconds; 0: count on every visit). See support/dashboard.py.
-OVERVIEW_CACHE_SECONDS = int(os.environ.get("STEUNWERK_OVERVIEW_CACHE_SECONDS", "120"))
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"

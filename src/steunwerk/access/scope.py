@@ -332,21 +332,18 @@ def countable_teams(actor):
     return Team.objects.filter(q)
 
 
-def countable_trajectories(actor):
-    """The trajectories this actor may COUNT — held by one of ``countable_teams(actor)``.
+def countable_totals(actor, model):
+    """The running totals (``support.TrajectoryTally``, ``support.TrajectoryYearTally``: numbers of trajectories
+    per team, never a person) of the teams in ``countable_teams(actor)``.
 
-    AGGREGATE ONLY: the result may be counted and grouped (``.values(...).annotate(Count(...))``), never listed,
-    iterated, exported or shown row by row, and nothing may be read through it (no names, no file contents).
-    For care roles it is the same set of trajectories they may open anyway (their team's, without those
-    reached through a consent); for an organisation admin, who may never open a client file, it is the whole
-    organisation, so what is shown from it must suppress small numbers (see ``support/dashboard.py``).
-    """
-    from steunwerk.support.models import Trajectory
-
+    For care roles these are the teams whose files they may open anyway; for an organisation admin, who may never
+    open a client file, the whole organisation, so what is shown from them must suppress small numbers (see
+    ``support/dashboard.py``)."""
     if actor.is_system:
-        return Trajectory.objects.all()
+        return model.objects.all()
+    q = Q(pk__in=[])
+    if actor.care_team_ids:
+        q |= Q(team_id__in=actor.care_team_ids)
     if actor.admin_org_ids:
-        # The team ids as a list, not a sub-select: the planner then reads the counts from the (team, status, …)
-        # index instead of scanning every trajectory and joining the organisation's teams.
-        return Trajectory.objects.filter(team_id__in=list(countable_teams(actor).values_list("pk", flat=True)))
-    return Trajectory.objects.filter(team_id__in=actor.care_team_ids)
+        q |= Q(team__organisation_id__in=actor.admin_org_ids)
+    return model.objects.filter(q)

@@ -7,8 +7,8 @@ Counts only: never a name, never a list of people. Four tables:
    professional → Wmo → other law), with each actor's share of all steps;
 4. trajectories started and closed in this calendar year, per team.
 
-Whose trajectories: ``access.scope.countable_trajectories`` — a professional's or team lead's own team(s); for
-an organisation admin every team of the organisations they administer.
+Whose trajectories: ``access.scope.countable_totals`` — a professional's or team lead's own team(s); for an
+organisation admin every team of the organisations they administer.
 
 Small numbers: as soon as the page counts a team whose files the viewer cannot open themself (an organisation
 admin's organisation-wide view), every number from 1 to 4 is shown as "<5", with the line-by-line secondary
@@ -17,30 +17,25 @@ count only their own team(s) see exact numbers: they can open each of those file
 suppressed on its own; the one number two tables share (all open trajectories) is the same in both, so it is
 hidden alike in both when it is small.
 
-Cost: three GROUP BY queries, whatever the number of clients, each answered from an index on Trajectory alone.
-One pass over the open trajectories by team, phase, complexity and aim gives tables 1 and 2 and, summing the
-plan-step counts each trajectory keeps (support.step_counts), table 3: the steps themselves are not read. One
-query each counts the trajectories started and closed this year.
+Cost: two small queries on the running totals per team that the database keeps up to date itself
+(support/tallies.py), whatever the number of clients; no trajectory is read, and the counts are never stale.
 """
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from steunwerk.access.scope import countable_teams, countable_trajectories
+from steunwerk.access.scope import countable_teams, countable_totals
 # _complete adds the row and column totals and the lines secondary suppression checks: shared, not copied.
 from steunwerk.signals.reports import TOTAL, Row, Table, _complete
 from steunwerk.support import step_counts
-from steunwerk.support.models import Trajectory
+from steunwerk.support.models import Trajectory, TrajectoryTally, TrajectoryYearTally
 from steunwerk.vocab import Phase, StepActor
 
 UNSET = "unset"
 STEPS = "steps"
-STARTED = "started"
-CLOSED = "closed"
+STARTED = TrajectoryYearTally.STARTED
+CLOSED = TrajectoryYearTally.CLOSED
 
 
 @dataclass
@@ -59,14 +54,13 @@ class Overview:
     year: int
     suppress: bool
     panels: list
-    counted_at: object = None
 
 
 def overview(actor, today=None):
     year = (today or timezone.localdate()).year
     teams = list(countable_teams(actor).select_related("organisation").order_by("organisation__name", "name"))
     suppress = not actor.is_system and any(team.pk not in actor.care_team_ids for team in teams)
-    counts = _counts(actor, teams, year)
+    counts = _counts(actor, year)
     team_rows = _team_rows(teams)
     panels = [
         _panel(phase_table(team_rows, counts.situation), suppress),
@@ -74,7 +68,7 @@ def overview(actor, today=None):
         _panel(ladder_table(counts.step_sums), suppress, show_total=False, show_share=True),
         _panel(year_table(team_rows, counts.per_year, year), suppress, show_total=False),
     ]
-    return Overview(teams=teams, year=year, suppress=suppress, panels=panels, counted_at=counts.counted_at)
+    return Overview(teams=teams, year=year, suppress=suppress, panels=panels)
 
 
 @dataclass
@@ -82,46 +76,19 @@ class Counts:
     situation: dict  # {(team, phase, complexity, aim): open trajectories}
     step_sums: dict  # {Trajectory.steps_<actor> field: steps in open trajectories}
     per_year: dict  # {(team, STARTED or CLOSED): trajectories}
-    counted_at: object
 
 
-def _counts(actor, teams, year):
-    """The raw counts for these teams, from the cache when they were counted less than
-    settings.OVERVIEW_CACHE_SECONDS ago. The same teams give the same counts whoever asks (suppression is applied
-    afterwards, per viewer), so the key is the set of teams and the year. Counting an organisation of several
-    hundred thousand trajectories takes a noticeable part of a second; a page that is looked at often should not
-    pay that every time, and an overview a few minutes old says the same thing."""
-    seconds = settings.OVERVIEW_CACHE_SECONDS
-    key = "overzicht:%d:%s" % (year, ",".join(str(t.pk) for t in sorted(teams, key=lambda t: t.pk)))
-    counts = cache.get(key) if seconds else None
-    if counts is None:
-        trajectories = countable_trajectories(actor)
-        situation, step_sums = _open_situation(trajectories.filter(status=Trajectory.Status.OPEN))
-        counts = Counts(situation, step_sums, _per_year(trajectories, year), timezone.now())
-        if seconds:
-            cache.set(key, counts, seconds)
-    return counts
-
-
-def _open_situation(open_trajectories):
-    """One pass over the open trajectories (one covering index, trajectory_overview) for tables 1–3: the number
-    per (team, phase, complexity, aim), and the sum of their plan-step counts per actor."""
-    fields = ("team_id", "phase", "complexity", "aim")
-    rows = (open_trajectories.values(*fields)
-            .annotate(n=Count("*"), **{field: Sum(field) for field in step_counts.FIELDS.values()}).order_by())
+def _counts(actor, year):
+    """The raw counts, read from the running totals the database keeps per team (support/tallies.py): two small
+    queries, however many trajectories the teams hold, and always up to date."""
     situation, sums = {}, dict.fromkeys(step_counts.FIELDS.values(), 0)
-    for row in rows:
-        situation[tuple(row[f] for f in fields)] = row["n"]
+    for tally in countable_totals(actor, TrajectoryTally).filter(n__gt=0):
+        situation[(tally.team_id, tally.phase, tally.complexity, tally.aim)] = tally.n
         for field in sums:
-            sums[field] += row[field] or 0
-    return situation, sums
-
-
-def _grouped(queryset, *fields):
-    """{(value per field): n} from one GROUP BY query. COUNT(*), not COUNT(id): the id is not in the covering
-    indexes, and asking for it would send the database to every row."""
-    rows = queryset.values(*fields).annotate(n=Count("*")).order_by()
-    return {tuple(row[f] for f in fields): row["n"] for row in rows}
+            sums[field] += getattr(tally, field)
+    per_year = {(team_id, kind): n for team_id, kind, n in countable_totals(actor, TrajectoryYearTally)
+                .filter(year=year, n__gt=0).values_list("team_id", "kind", "n")}
+    return Counts(situation, sums, per_year)
 
 
 def _tally(groups, key):
@@ -173,14 +140,6 @@ def ladder_table(step_sums):
     rows = [Row(value, label) for value, label in StepActor.choices]
     return _table(_("Stappen in de plannen van lopende trajecten: wie doet het"), _("Wie doet het"),
                   [(STEPS, _("Stappen"))], rows, counts)
-
-
-def _per_year(trajectories, year):
-    counts = {}
-    for column, field in ((STARTED, "started_on"), (CLOSED, "closed_on")):
-        for (team,), n in _grouped(trajectories.filter(**{f"{field}__year": year}), "team_id").items():
-            counts[(team, column)] = n
-    return counts
 
 
 def year_table(team_rows, counts, year):

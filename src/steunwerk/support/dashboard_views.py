@@ -1,5 +1,5 @@
 """Overzicht: counts over the trajectories of the viewer's team(s) or organisation. What is counted and which
-numbers are hidden: support/dashboard.py; who may count what: access.scope.countable_trajectories."""
+numbers are hidden: support/dashboard.py; who may count what: access.scope.countable_totals."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _

@@ -85,14 +85,6 @@ class Trajectory(OwnedByOrganisation):
             models.Index(fields=["client", "team"], name="trajectory_client_team"),
             models.Index(fields=["team", "status", "client_name", "client", "id"], name="trajectory_caseload"),
             models.Index(fields=["team", "client_name", "client", "id"], name="trajectory_caseload_all"),
-            # The Overzicht (support/dashboard.py) counts from these without reading a trajectory row.
-            # The Overzicht reads tables 1–3 from this index alone (support.dashboard._open_situation).
-            models.Index(fields=["team", "status", "phase", "complexity", "aim", "steps_self", "steps_network",
-                                 "steps_general_provision", "steps_professional", "steps_wmo", "steps_other_law"],
-                         name="trajectory_overview_counts"),
-            models.Index(fields=["team", "started_on"], name="trajectory_team_started"),
-            models.Index(fields=["team", "closed_on"], name="trajectory_team_closed"),
-
         ]
         verbose_name = _("ondersteuningstraject")
 
@@ -121,6 +113,45 @@ class Trajectory(OwnedByOrganisation):
     def phase_label(self):
         """get_phase_display() without rebuilding the choices on every call (it runs once per caseload row)."""
         return Phase.label_of(self.phase)
+
+
+class TrajectoryTally(models.Model):
+    """How many open trajectories a team has in one phase, complexity and aim, and how many plan steps per actor
+    they hold between them: the running totals behind the Overzicht (support/dashboard.py).
+
+    Counts, never a person. Kept up to date by database triggers on the trajectory table (support/tallies.py), so
+    every way a trajectory changes — a form, a queryset update, a bulk load, a delete — is counted the same way
+    and in the same transaction. The application only reads these rows."""
+
+    team = models.ForeignKey("accounts.Team", on_delete=models.CASCADE, related_name="+")
+    phase = models.CharField(max_length=16, choices=Phase.choices)
+    complexity = models.CharField(max_length=8, blank=True)
+    aim = models.CharField(max_length=16, blank=True)
+    n = models.IntegerField(default=0)
+    steps_self = models.IntegerField(default=0)
+    steps_network = models.IntegerField(default=0)
+    steps_general_provision = models.IntegerField(default=0)
+    steps_professional = models.IntegerField(default=0)
+    steps_wmo = models.IntegerField(default=0)
+    steps_other_law = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["team", "phase", "complexity", "aim"], name="tally_key")]
+
+
+class TrajectoryYearTally(models.Model):
+    """How many trajectories a team started, or closed, in one calendar year (kept like TrajectoryTally)."""
+
+    STARTED = "started"
+    CLOSED = "closed"
+
+    team = models.ForeignKey("accounts.Team", on_delete=models.CASCADE, related_name="+")
+    year = models.IntegerField()
+    kind = models.CharField(max_length=8, choices=[(STARTED, STARTED), (CLOSED, CLOSED)])
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["team", "year", "kind"], name="year_tally_key")]
 
 
 class PhaseChange(OwnedByOrganisation):

@@ -15,8 +15,7 @@ def test_it_prints_the_scenarios_with_timings_and_query_counts(db):
     assert result["clients"] == 30
     assert set(result["floor"]) == {"p50_ms", "p95_ms"}
     assert {"caseload_first_page", "caseload_deep_page", "search_bsn", "search_name", "client_dossier",
-            "trajectory_plan", "method_recommendation", "signal_triage_list", "municipal_dashboard",
-            "municipal_dashboard_uncached"} <= set(result["scenarios"])
+            "trajectory_plan", "method_recommendation", "signal_triage_list", "municipal_dashboard"} <= set(result["scenarios"])
     for scenario in result["scenarios"].values():
         assert scenario["status"] == 200
         assert scenario["queries"] > 0
