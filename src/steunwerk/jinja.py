@@ -11,8 +11,9 @@ from django.test.signals import template_rendered
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from jinja2 import ChainableUndefined, Environment
-from markupsafe import Markup
+from django.utils.formats import localize
+from django.utils.timezone import template_localtime
+from jinja2 import ChainableUndefined, Environment, Undefined
 
 
 def url(name, *args, **kwargs):
@@ -28,11 +29,25 @@ def url_if_exists(name, *args):
 
 
 def _finalize(value):
+    """What every ``{{ value }}`` prints, as Django's template language would print it."""
+    if isinstance(value, str):
+        return value
+    if value is None or isinstance(value, Undefined):
+        return ""
     # Django's template language calls methods it is handed; Jinja2 prints them. A printed method is a template
     # bug, so it fails loudly (tests render every page) instead of showing "<bound method ...>" to a user.
-    if callable(value) and not isinstance(value, (str, Markup)) and not hasattr(value, "__html__"):
+    if callable(value) and not hasattr(value, "__html__"):
         raise TypeError(f"Sjabloon drukt een functie af in plaats van haar uitkomst: {value!r}")
-    return "" if value is None else value
+    # Dates and times in the local time zone and format, numbers in the local notation.
+    return localize(template_localtime(value))
+
+
+def _date(value, arg=None):
+    return defaultfilters.date(template_localtime(value), arg)
+
+
+def _time(value, arg=None):
+    return defaultfilters.time(template_localtime(value), arg)
 
 
 def _default(value, fallback=""):
@@ -45,13 +60,15 @@ def _linebreaksbr(value):
 
 
 def environment(**options):
-    options.setdefault("undefined", ChainableUndefined)
+    # Like Django's template language, a missing name or attribute prints as nothing (Django's backend would pass
+    # its own choice; this one is deliberate).
+    options["undefined"] = ChainableUndefined
     env = Environment(extensions=["jinja2.ext.i18n"], finalize=_finalize, trim_blocks=False, **options)
     env.install_gettext_translations(translation, newstyle=True)
     env.globals.update(url=url, url_if_exists=url_if_exists, static=static)
     env.filters.update(
-        date=defaultfilters.date,
-        time=defaultfilters.time,
+        date=_date,
+        time=_time,
         stringformat=defaultfilters.stringformat,
         default=_default,
         default_if_none=defaultfilters.default_if_none,

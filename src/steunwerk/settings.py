@@ -81,6 +81,7 @@ TEMPLATES = [
     {
         # Steunwerk's own pages (see steunwerk/jinja.py).
         "BACKEND": "steunwerk.jinja.Jinja2",
+        "NAME": "jinja2",
         "DIRS": [PACKAGE_DIR / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {"environment": "steunwerk.jinja.environment", "context_processors": _CONTEXT_PROCESSORS},
