@@ -87,8 +87,8 @@ TEMPLATES = [
         "OPTIONS": {"environment": "steunwerk.jinja.environment", "context_processors": _CONTEXT_PROCESSORS},
     },
     {
+        # Only for the libraries that bring Django templates of their own (the API browser and schema pages).
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {"context_processors": _CONTEXT_PROCESSORS},
     },
