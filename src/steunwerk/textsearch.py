@@ -73,6 +73,9 @@ class Document:
         return total, matched
 
 
+MEMO_LIMIT = 5000  # distinct query stems remembered per corpus (a few MB at most)
+
+
 class Corpus:
     """Many documents with one shared vocabulary, so a query is matched against each distinct word once
     instead of against every word of every document."""
@@ -83,8 +86,12 @@ class Corpus:
             for word, weight in doc.weighted.items():
                 self.postings.setdefault(word, []).append((doc.key, weight))
         self.words = sorted(self.postings)
+        self._weights_of = {}  # query stem -> its weights: the corpus never changes, so a stem is matched once
 
     def _stem_weights(self, query_stem):
+        known = self._weights_of.get(query_stem)
+        if known is not None:
+            return known
         best = {}
         for word in self.words:
             if word == query_stem:
@@ -99,6 +106,8 @@ class Corpus:
                 value = weight * factor
                 if value > best.get(key, 0):
                     best[key] = value
+        if len(self._weights_of) < MEMO_LIMIT:
+            self._weights_of[query_stem] = best
         return best
 
     def scores(self, query_stems):

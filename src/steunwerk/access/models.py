@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from steunwerk.access.scope import AccessScope, Section, consents_changed
+from steunwerk.choicelabels import ChoiceLabels
 from steunwerk.vocab import LogAction, Role
 
 
@@ -14,7 +15,7 @@ def _forget_receivers():
     transaction.on_commit(consents_changed)
 
 
-class Consent(models.Model):
+class Consent(ChoiceLabels, models.Model):
     """The client's consent that another organisation may see their file, for one purpose."""
 
     access_scope = AccessScope(section=Section.IDENTITY, client="client")
@@ -69,7 +70,7 @@ class AppendOnlyQuerySet(models.QuerySet):
         raise PermissionDenied("Het toegangslog kan niet verwijderd worden.")
 
 
-class AccessLogEntry(models.Model):
+class AccessLogEntry(ChoiceLabels, models.Model):
     """One read, change, export or search of client data (after NEN 7513). Append-only."""
 
     at = models.DateTimeField(default=timezone.now, db_index=True)

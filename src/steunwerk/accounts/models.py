@@ -2,10 +2,11 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from steunwerk.choicelabels import ChoiceLabels
 from steunwerk.vocab import OrganisationKind, Role
 
 
-class Organisation(models.Model):
+class Organisation(ChoiceLabels, models.Model):
     """A tenant: every row of client data carries the organisation that owns it."""
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
@@ -19,7 +20,7 @@ class Organisation(models.Model):
         return self.name
 
 
-class Team(models.Model):
+class Team(ChoiceLabels, models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="teams")
     name = models.CharField(_("naam"), max_length=200)
 
@@ -39,7 +40,7 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
-class Membership(models.Model):
+class Membership(ChoiceLabels, models.Model):
     """A user's role in an organisation; care roles also name the team they work in."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")

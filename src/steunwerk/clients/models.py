@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from steunwerk.access.scope import AccessScope, Section
+from steunwerk.choicelabels import ChoiceLabels
 from steunwerk.clients import bsn as bsn_rules
 from steunwerk.vocab import RELATION_CIRCLE, Circle, Frequency, Involvement, Limitation, Load, Relation, SupportKind
 
 
-class Client(models.Model):
+class Client(ChoiceLabels, models.Model):
     """The citizen. Only the name is required: collect what the support question needs, nothing more."""
 
     access_scope = AccessScope(section=Section.IDENTITY, client="")
@@ -69,7 +70,7 @@ class Client(models.Model):
         return [Limitation(v).label for v in self.limitations if v in Limitation.values]
 
 
-class NetworkMember(models.Model):
+class NetworkMember(ChoiceLabels, models.Model):
     """Someone in the client's network: who they are to the client, what they do, and how much they can carry."""
 
     access_scope = AccessScope(section=Section.FILE, client="client")

@@ -8,6 +8,8 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from steunwerk.choicelabels import ChoiceLabels
+
 
 def new_id():
     return str(uuid.uuid4())
@@ -18,7 +20,7 @@ def web_link(url):
     return url if url.lower().startswith(("https://", "http://")) else ""
 
 
-class Tenanted(models.Model):
+class Tenanted(ChoiceLabels, models.Model):
     owner = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+",
                               help_text=_("De organisatie die deze sociale kaart bijhoudt."))
     hsds_id = models.CharField(max_length=64, default=new_id, help_text=_("Het id uit HSDS (meestal een UUID)."))

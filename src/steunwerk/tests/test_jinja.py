@@ -49,3 +49,31 @@ def test_printing_a_method_instead_of_calling_it_is_an_error(render):
 def test_default_replaces_every_false_value_like_django(render):
     assert render("{{ ''|default('—') }}|{{ None|default('—') }}|{{ 0|default('—') }}|{{ 'x'|default('—') }}") == \
         "—|—|—|x"
+
+
+@pytest.mark.parametrize("fmt", ["d-m-Y", "d-m-Y H:i", "H:i", "Y", "d/m/y H:i:s", "j F Y", "D d-m-Y", r"d \d\e m", "d-m-Y %"])
+@pytest.mark.parametrize("value", [datetime(2026, 1, 15, 23, 5, 9, tzinfo=timezone.utc), date(2026, 3, 9),
+                                   date(999, 1, 1), None, ""])
+def test_the_date_filter_says_what_djangos_says(render, settings, fmt, value):
+    from django.template import defaultfilters
+    from django.utils.timezone import template_localtime
+
+    settings.TIME_ZONE = "Europe/Amsterdam"
+    try:
+        with translation.override("nl"):
+            expected = defaultfilters.date(template_localtime(value), fmt)
+    except TypeError:  # Django refuses a time of day asked of a date; so must we
+        with pytest.raises(TypeError):
+            render("{{ v|date(f) }}", v=value, f=fmt)
+        return
+    assert render("{{ v|date(f) }}", v=value, f=fmt) == expected
+
+
+def test_links_are_the_ones_django_would_reverse(render):
+    from django.urls import reverse
+
+    for name, args in (("trajectory", (7,)), ("trajectory", (123456,)), ("client", (1,)), ("caseload", ()),
+                       ("method", ("een-methode",))):
+        assert render("{{ url(name, *args) }}", name=name, args=args) == reverse(name, args=args or None)
+    assert render("{{ url('trajectory', 8) }}|{{ url('trajectory', 9) }}") == \
+        f"{reverse('trajectory', args=[8])}|{reverse('trajectory', args=[9])}"
