@@ -104,9 +104,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Widgets render through Django's Jinja2 copies of its form templates: same markup, a good deal cheaper per field
-# (the plan form alone has dozens). Page templates stay Django templates.
-FORM_RENDERER = "django.forms.renderers.Jinja2"
+# Widgets render through Django's Jinja2 copies of its form templates (two of them flattened: formrenderer.py).
+FORM_RENDERER = "steunwerk.formrenderer.FormRenderer"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
