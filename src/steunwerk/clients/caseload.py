@@ -58,13 +58,16 @@ def keyset_page(queryset, anchors, after=None, before=None, size=25, total=None)
     unknown cursor gives the first page, and so does a cursor with nothing left after it (rows closed since)."""
     cursor = after or before
     key = anchors.filter(pk=cursor).values_list(*ORDER).first() if cursor else None
-    if total is None:
-        total = queryset.order_by()[:COUNT_LIMIT + 1].count()
     if key is None:
         rows = list(queryset.order_by(*ORDER)[:size + 1])
         more = len(rows) > size
         rows = rows[:size]
+        if total is None:
+            # A first page with room to spare holds the whole list: no need to count (a search mostly ends here).
+            total = len(rows) if not more else queryset.order_by()[:COUNT_LIMIT + 1].count()
         return Page(rows, rows[-1].pk if more else None, None, total, True)
+    if total is None:
+        total = queryset.order_by()[:COUNT_LIMIT + 1].count()
     if after:
         rows = list(_beyond(queryset, key, ">").order_by(*ORDER)[:size + 1])
         if not rows:

@@ -17,6 +17,8 @@ from steunwerk.support.models import Trajectory
 from steunwerk.vocab import LogAction
 
 PAGE_SIZE = 25
+CASELOAD_FIELDS = ("client_name", "client_id", "phase", "status", "client__date_of_birth", "client__neighbourhood",
+                   "team__name", "lead__username", "lead__first_name", "lead__last_name")
 
 
 @login_required
@@ -25,7 +27,8 @@ def caseload(request):
     query = search.parse(request.GET.get("q"))
     include_closed = request.GET.get("afgesloten") == "1"
     visible_trajectories = visible(Trajectory, request.actor)
-    trajectories = visible_trajectories.select_related("client", "team", "lead")
+    # Only what the list shows (and sorts on): the rest of each file stays out of a list of many people.
+    trajectories = visible_trajectories.select_related("client", "team", "lead").only(*CASELOAD_FIELDS)
     if not include_closed:
         trajectories = trajectories.filter(status=Trajectory.Status.OPEN)
     if query.error:

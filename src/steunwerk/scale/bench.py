@@ -20,9 +20,9 @@ def _percentile(sorted_values, fraction):
     return sorted_values[min(len(sorted_values) - 1, int(round(fraction * (len(sorted_values) - 1))))]
 
 
-def measure(http, url, runs):
-    """Time ``runs`` requests; count the SQL queries on one extra request. Counting costs time itself, so the
-    timed requests run without it, as a server does."""
+def _count_queries(http, url):
+    """The SQL statements of one request (counted on a request of its own: counting costs time itself, so the
+    timed requests run without it, as a server does)."""
     executed = []
 
     def count(execute, sql, params, many, context):
@@ -31,18 +31,32 @@ def measure(http, url, runs):
 
     with connection.execute_wrapper(count):
         response = http.get(url)
+    _check(url, response)
+    return len(executed), response.status_code
+
+
+def _check(url, response):
     if response.status_code != 200:
         raise RuntimeError(f"{url} antwoordde {response.status_code}; een meting van een foutpagina zegt niets.")
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        response = http.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-        if response.status_code != 200:
-            raise RuntimeError(f"{url} antwoordde {response.status_code}; een meting van een foutpagina zegt niets.")
-    timings.sort()
+
+
+def _summary(timings):
+    timings = sorted(timings)
     return {"p50_ms": round(statistics.median(timings), 2), "p95_ms": round(_percentile(timings, 0.95), 2),
-            "max_ms": round(timings[-1], 2), "queries": len(executed), "status": response.status_code}
+            "max_ms": round(timings[-1], 2)}
+
+
+def measure_all(pages, runs):
+    """Time ``runs`` rounds; each round requests every page once, the floor included. Taking turns means a slow
+    moment of the machine falls on all pages alike, so each page is compared with the floor of the same moments."""
+    timings = {name: [] for name in pages}
+    for _ in range(runs):
+        for name, (http, url) in pages.items():
+            start = time.perf_counter()
+            response = http.get(url)
+            timings[name].append((time.perf_counter() - start) * 1000)
+            _check(url, response)
+    return {name: _summary(values) for name, values in timings.items()}
 
 
 def busiest_professional():
@@ -96,18 +110,22 @@ def run(runs=30, extra=None):
     user = busiest_professional()
     http = HttpClient(HTTP_HOST="localhost")
     http.force_login(user)
-    floor = measure(http, reverse("ping"), runs)
-    result = {"floor": {"p50_ms": floor["p50_ms"], "p95_ms": floor["p95_ms"]}, "scenarios": {},
-              "clients": visible(Client, Actor.system()).count(), "database": "postgresql" if connection.vendor == "postgresql" else connection.vendor}
-    for name, url in {**scenarios(user), **(extra or {})}.items():
-        http.get(url)  # warm caches the way a running server has them
-        result["scenarios"][name] = measure(http, url, runs)
-    admin = busiest_org_admin()
+    pages = {"floor": (http, reverse("ping"))}
+    pages.update({name: (http, url) for name, url in {**scenarios(user), **(extra or {})}.items()})
     for name, other_user, url in (("signal_triage_list", busiest_coordinator(), reverse("triage")),
-                                  ("municipal_dashboard", admin, reverse("dashboard"))):
+                                  ("municipal_dashboard", busiest_org_admin(), reverse("dashboard"))):
         if other_user is not None:
             other = HttpClient(HTTP_HOST="localhost")
             other.force_login(other_user)
-            other.get(url)
-            result["scenarios"][name] = measure(other, url, runs)
-    return result
+            pages[name] = (other, url)
+    counted = {}
+    for name, (client, url) in pages.items():
+        client.get(url)  # warm caches the way a running server has them
+        counted[name] = _count_queries(client, url)
+    timed = measure_all(pages, runs)
+    floor = timed.pop("floor")
+    return {"floor": {"p50_ms": floor["p50_ms"], "p95_ms": floor["p95_ms"]},
+            "scenarios": {name: {**timed[name], "queries": counted[name][0], "status": counted[name][1]}
+                          for name in timed},
+            "clients": visible(Client, Actor.system()).count(),
+            "database": "postgresql" if connection.vendor == "postgresql" else connection.vendor}

@@ -26,30 +26,38 @@ def queries(client, url, **params):
     return len(ctx.captured_queries), response
 
 
-def test_it_lists_3_and_30_clients_with_the_same_queries(world, login, django_assert_num_queries):
+def test_it_lists_30_and_60_clients_with_the_same_queries(world, login, django_assert_num_queries):
     client = login(world.professional)
     url = reverse("caseload")
     add_clients(world, 2, 0)  # plus Bram: 3
     client.get(url)  # warm up caches (content types, sessions)
-    n, response = queries(client, url)
+    few, response = queries(client, url)
     assert len(response.context["page"]) == 3
     add_clients(world, 27, 2)  # 30
+    n, response = queries(client, url)
+    assert len(response.context["page"]) == 25 and response.context["page"].total == 30
+    assert few == n - 1  # a page that holds the whole list needs no count
+    add_clients(world, 30, 29)  # 60
     with django_assert_num_queries(n):
         response = client.get(url)
-    assert len(response.context["page"]) == 25
+    assert len(response.context["page"]) == 25 and response.context["page"].total == 60
 
 
-def test_it_searches_3_and_30_clients_with_the_same_queries(world, login, django_assert_num_queries):
+def test_it_searches_30_and_60_clients_with_the_same_queries(world, login, django_assert_num_queries):
     client = login(world.professional)
     url = reverse("caseload")
     add_clients(world, 3, 0)
     client.get(url, {"q": "Cliënt"})
-    n, response = queries(client, url, q="Cliënt")
-    assert len(response.context["page"]) == 3
+    few, response = queries(client, url, q="Cliënt")
+    assert len(response.context["page"]) == 3 and response.context["page"].total == 3
     add_clients(world, 27, 3)
+    n, response = queries(client, url, q="Cliënt")
+    assert len(response.context["page"]) == 25 and response.context["page"].total == 30
+    assert few == n - 1  # a page that holds the whole list needs no count
+    add_clients(world, 30, 30)
     with django_assert_num_queries(n):
         response = client.get(url, {"q": "Cliënt"})
-    assert len(response.context["page"]) == 25
+    assert len(response.context["page"]) == 25 and response.context["page"].total == 60
 
 
 def test_it_shows_the_dossier_with_3_and_30_clients_with_the_same_queries(world, login, django_assert_num_queries):
@@ -79,3 +87,13 @@ def test_it_shows_a_dossier_with_many_trajectories_and_consents_with_the_same_qu
     with django_assert_num_queries(n):
         response = client.get(url)
     assert response.content.decode().count("Welzijn ") == 5
+
+
+def test_the_caseload_reads_only_what_it_shows(world, login):
+    client = login(world.professional)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("caseload")).status_code == 200
+    listing = [q["sql"] for q in ctx.captured_queries if "ORDER BY" in q["sql"] and "support_trajectory" in q["sql"]]
+    assert listing
+    for sql in listing:
+        assert '"bsn"' not in sql and '"request"' not in sql and '"password"' not in sql

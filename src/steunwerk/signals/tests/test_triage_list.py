@@ -174,3 +174,23 @@ def test_it_pages_and_logs_only_the_page_shown(world, login):
 def test_it_needs_an_account(world, client):
     response = client.get(URL)
     assert response.status_code == 302 and "/inloggen/" in response["Location"]
+
+
+def test_it_costs_the_same_queries_for_many_signals_and_reads_no_observation(world, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(world.meldpunt_coordinator)
+    make_signal(world.org)
+    client.get(URL)
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL)
+    for i in range(12):
+        make_signal(world.org, observation=f"Waarneming {i}", subject_name=f"Persoon {i}",
+                    assigned_to=world.professional)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(URL)
+    assert response.status_code == 200 and response.content.decode().count("<tr>") >= 12
+    assert len(many.captured_queries) == len(few.captured_queries)
+    listing = [q["sql"] for q in many.captured_queries if "signals_signal" in q["sql"] and "ORDER BY" in q["sql"]]
+    assert listing and not any("observation" in sql or "subject_name" in sql for sql in listing)
