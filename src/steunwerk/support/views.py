@@ -30,7 +30,12 @@ from steunwerk.vocab import MONITORING_QUESTIONS, PHASE_GOALS, PLAN_COLUMNS, Log
 
 
 def _goals_with_plans(trajectory):
-    steps = Prefetch("plan__steps", queryset=PlanStep.objects.select_related("method", "network_member", "provision").order_by("order", "id"))
+    # Of a linked method, network member or provision the plan shows a name and a link; their long texts (a method
+    # has some twenty, several of them JSON) stay unread.
+    shown = [f.name for f in PlanStep._meta.concrete_fields] + [
+        "method__slug", "method__name", "network_member__name", "provision__name"]
+    steps = Prefetch("plan__steps", queryset=PlanStep.objects.select_related("method", "network_member", "provision")
+                     .only(*shown).order_by("order", "id"))
     return trajectory.goals.select_related("plan", "wish").prefetch_related(steps)
 
 

@@ -179,3 +179,31 @@ def test_it_gives_another_organisation_404(world, login):
 
 def test_it_gives_404_for_a_trajectory_that_does_not_exist(world, login):
     assert login(world.professional).get(reverse("trajectory", args=[999999])).status_code == 404
+
+
+def test_it_shows_linked_methods_members_and_provisions_without_a_query_per_step(world, login):
+    from steunwerk.clients.models import NetworkMember
+    from steunwerk.methods.tests.helpers import local_method
+    from steunwerk.resources.tests.helpers import make_service
+
+    client = login(world.professional)
+    plan = world.own_goal.plan
+    method = local_method(world.org, "Maatje in de wijk")
+    member = NetworkMember.objects.create(client=world.own_client, organisation=world.org, name="Buurvrouw Truus")
+    service = make_service(world.org, "Koffie-inloop")
+    PlanStep.objects.create(plan=plan, order=2, actor=StepActor.NETWORK, description="Samen boodschappen",
+                            network_member=member, performer="Truus")
+    client.get(url(world.own_trajectory))
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url(world.own_trajectory)).status_code == 200
+    for i in range(5):
+        PlanStep.objects.create(plan=plan, order=3 + i, actor=StepActor.PROFESSIONAL, description=f"Training {i}",
+                                method=method)
+        PlanStep.objects.create(plan=plan, order=10 + i, actor=StepActor.GENERAL_PROVISION,
+                                description=f"Inloop {i}", provision=service)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url(world.own_trajectory))
+    assert len(many) == len(few)
+    html = response.content.decode()
+    assert reverse("method", args=[method.slug]) in html and "Maatje in de wijk" in html
+    assert "Koffie-inloop" in html and "(netwerk)" in html
