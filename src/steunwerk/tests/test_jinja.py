@@ -77,3 +77,31 @@ def test_links_are_the_ones_django_would_reverse(render):
         assert render("{{ url(name, *args) }}", name=name, args=args) == reverse(name, args=args or None)
     assert render("{{ url('trajectory', 8) }}|{{ url('trajectory', 9) }}") == \
         f"{reverse('trajectory', args=[8])}|{reverse('trajectory', args=[9])}"
+
+
+def test_every_form_on_a_page_carries_the_same_working_csrf_token(rf):
+    import re
+
+    from django.middleware.csrf import _unmask_cipher_token, get_token
+
+    engine = engines["jinja2"]
+    request = rf.get("/")
+    html = engine.from_string("<form>{{ csrf_input }}</form><form>{{ csrf_input }}</form>").render({}, request)
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert len(tokens) == 2 and tokens[0] == tokens[1]
+    assert _unmask_cipher_token(tokens[0]) == _unmask_cipher_token(get_token(request))
+
+
+def test_a_form_posted_with_the_token_from_its_page_is_accepted_and_without_it_refused(world):
+    import re
+
+    from django.test import Client
+    from django.urls import reverse
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(world.professional)
+    page = browser.get(reverse("trajectory", args=[world.own_trajectory.pk])).content.decode()
+    token = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[0]
+    url = reverse("trajectory_phase", args=[world.own_trajectory.pk])
+    assert browser.post(url, {"phase": "goals", "note": ""}).status_code == 403
+    assert browser.post(url, {"phase": "goals", "note": "", "csrfmiddlewaretoken": token}).status_code == 302
