@@ -8,6 +8,9 @@ browser and schema pages).
 from datetime import date, datetime
 
 import jinja2
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.middleware.csrf import get_token
 from django.template import TemplateSyntaxError, defaultfilters
 from django.template.backends import jinja2 as django_jinja2
@@ -32,7 +35,7 @@ _url_shapes = {}
 def url(name, *args, **kwargs):
     if kwargs or len(args) > len(_STAND_INS) or not all(type(a) is int and a >= 0 for a in args):
         return reverse(name, args=args or None, kwargs=kwargs or None)
-    key = (get_urlconf(), get_script_prefix(), name, len(args))
+    key = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), name, len(args))
     shape = _url_shapes.get(key)
     if shape is None:
         text = reverse(name, args=_STAND_INS[:len(args)] or None)
@@ -43,6 +46,12 @@ def url(name, *args, **kwargs):
             shape = shape.replace(str(n), "{}", 1)
         _url_shapes[key] = shape
     return shape.format(*args)
+
+
+@receiver(setting_changed)
+def _forget_url_shapes(setting, **kwargs):
+    if setting == "ROOT_URLCONF":  # tests that swap the routes
+        _url_shapes.clear()
 
 
 def url_if_exists(name, *args):

@@ -14,7 +14,6 @@ from steunwerk.vocab import LogAction
 
 _COLUMNS = ("at", "user_id", "actor_name", "role", "organisation_id", "client_id", "action", "object_type",
             "object_id", "detail")
-_ROWS_PER_STATEMENT = 500  # well under every database's limit on parameters per statement
 
 
 def _who(actor):
@@ -29,7 +28,9 @@ def _insert(rows):
     table = connection.ops.quote_name(AccessLogEntry._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(c) for c in _COLUMNS)
     placeholder = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
-    chunks = [rows[start:start + _ROWS_PER_STATEMENT] for start in range(0, len(rows), _ROWS_PER_STATEMENT)]
+    # Within the database's limit on parameters per statement (999 on older SQLite builds).
+    per_statement = max(1, min(500, (connection.features.max_query_params or 5000) // len(_COLUMNS)))
+    chunks = [rows[start:start + per_statement] for start in range(0, len(rows), per_statement)]
     # A single statement is atomic by itself; several are written together or not at all.
     with transaction.atomic(savepoint=False) if len(chunks) > 1 else nullcontext():
         with connection.cursor() as cursor:

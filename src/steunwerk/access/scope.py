@@ -339,11 +339,4 @@ def countable_totals(actor, model):
     For care roles these are the teams whose files they may open anyway; for an organisation admin, who may never
     open a client file, the whole organisation, so what is shown from them must suppress small numbers (see
     ``support/dashboard.py``)."""
-    if actor.is_system:
-        return model.objects.all()
-    q = Q(pk__in=[])
-    if actor.care_team_ids:
-        q |= Q(team_id__in=actor.care_team_ids)
-    if actor.admin_org_ids:
-        q |= Q(team__organisation_id__in=actor.admin_org_ids)
-    return model.objects.filter(q)
+    return model.objects.filter(team__in=countable_teams(actor))

@@ -1,4 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def ensure_tallies(using="default", **kwargs):
+    """After migrate: the triggers that keep the Overzicht's running totals are there, as the code writes them
+    (support/tallies.py); if not, they are installed and the totals counted afresh."""
+    from steunwerk.support import tallies
+
+    tallies.ensure(using)
 
 
 class SupportConfig(AppConfig):
@@ -7,3 +16,5 @@ class SupportConfig(AppConfig):
 
     def ready(self):
         from steunwerk.support import step_counts  # noqa: F401  (connects the signals)
+
+        post_migrate.connect(ensure_tallies, sender=self, dispatch_uid="support_ensure_tallies")

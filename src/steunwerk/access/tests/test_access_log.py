@@ -168,3 +168,18 @@ def test_it_keeps_the_user_who_read_the_file(world, entry):
     with pytest.raises(ProtectedError):
         world.professional.delete()
     assert AccessLogEntry.objects.get(pk=entry.pk).user == world.professional
+
+
+def test_a_long_list_is_logged_whole_within_the_databases_limit_on_parameters(world, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from steunwerk.vocab import LogAction
+
+    monkeypatch.setattr(connection.features, "max_query_params", 35)  # 3 rows of 10 values per statement
+    before = AccessLogEntry.objects.count()
+    with CaptureQueriesContext(connection) as ctx:
+        log.record_many(Actor.for_user(world.professional), LogAction.READ, list(range(1, 8)), detail="lijst")
+    assert AccessLogEntry.objects.count() == before + 7
+    assert sorted(AccessLogEntry.objects.filter(detail="lijst").values_list("client_id", flat=True)) == list(range(1, 8))
+    assert len([q for q in ctx.captured_queries if q["sql"].startswith("INSERT")]) == 3

@@ -3,18 +3,30 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from steunwerk.support import tallies
+# The triggers that keep these totals are installed (and the totals counted) after every migrate by
+# support.tallies.ensure(), from support/apps.py; going back past this migration removes them first, so no
+# trigger is left writing to a table that is gone. The names are written out here, as they were at the time.
+OLD_TRIGGERS = {
+    "sqlite": ["DROP TRIGGER IF EXISTS support_trajectory_tally_insert",
+               "DROP TRIGGER IF EXISTS support_trajectory_tally_delete",
+               "DROP TRIGGER IF EXISTS support_trajectory_tally_open",
+               "DROP TRIGGER IF EXISTS support_trajectory_tally_steps",
+               "DROP TRIGGER IF EXISTS support_trajectory_tally_years",
+               "DROP TRIGGER IF EXISTS support_trajectory_tally_update"],
+    "postgresql": ["DROP TRIGGER IF EXISTS support_trajectory_tally ON support_trajectory",
+                   "DROP TRIGGER IF EXISTS support_trajectory_tally_truncate ON support_trajectory",
+                   "DROP TRIGGER IF EXISTS support_trajectory_tally_insert ON support_trajectory",
+                   "DROP TRIGGER IF EXISTS support_trajectory_tally_update ON support_trajectory",
+                   "DROP TRIGGER IF EXISTS support_trajectory_tally_delete ON support_trajectory",
+                   "DROP FUNCTION IF EXISTS support_trajectory_tally()",
+                   "DROP FUNCTION IF EXISTS support_trajectory_tally_truncate()"],
+}
 
 
-def install(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    tallies.execute(tallies.install_statements(vendor), using=schema_editor.connection.alias)
-    tallies.execute(tallies.rebuild_statements(vendor), using=schema_editor.connection.alias)
-
-
-def uninstall(apps, schema_editor):
-    tallies.execute(tallies.uninstall_statements(schema_editor.connection.vendor), using=schema_editor.connection.alias)
-
+def drop_triggers(apps, schema_editor):
+    with schema_editor.connection.cursor() as cursor:
+        for statement in OLD_TRIGGERS.get(schema_editor.connection.vendor, []):
+            cursor.execute(statement)
 
 
 class Migration(migrations.Migration):
@@ -80,5 +92,5 @@ class Migration(migrations.Migration):
             model_name='trajectoryyeartally',
             constraint=models.UniqueConstraint(fields=('team', 'year', 'kind'), name='year_tally_key'),
         ),
-        migrations.RunPython(install, uninstall),
+        migrations.RunPython(migrations.RunPython.noop, drop_triggers),
     ]

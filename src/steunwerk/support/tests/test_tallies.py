@@ -102,3 +102,52 @@ def test_a_team_without_open_trajectories_keeps_no_visible_total(world):
     t.save()
     assert not TrajectoryTally.objects.filter(team=team, n__gt=0).exists()
     assert TrajectoryTally.objects.filter(team=team).count() == 1  # one row at zero, not a row per change
+
+
+def test_after_migrate_missing_triggers_are_put_back_and_the_totals_recounted(world):
+    from django.db import connection
+
+    from steunwerk.support.apps import ensure_tallies
+
+    tallies.drop()  # what SQLite does to a table's triggers when a migration rebuilds the table
+    assert not tallies.is_installed()
+    trajectory(world, phase=Phase.GOALS)  # not counted: nothing keeps the totals now
+    assert kept() != recounted()
+    ensure_tallies(using=connection.alias)  # the post_migrate handler
+    assert tallies.is_installed()
+    assert kept() == recounted()
+    trajectory(world, phase=Phase.EXECUTION)
+    assert kept() == recounted()
+
+
+def test_an_older_version_of_the_triggers_is_replaced(world):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("shown on SQLite, where a trigger's text is kept as written")
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TRIGGER {tallies.FUNCTION}_update AFTER UPDATE ON {tallies.TRAJECTORY} "
+                       f"BEGIN UPDATE {tallies.TALLY} SET n = n + 100; END")
+    assert not tallies.is_installed()
+    assert tallies.ensure() is True
+    assert tallies.is_installed() and tallies.ensure() is False
+    a = trajectory(world)
+    a.phase = Phase.GOALS
+    a.save()
+    assert kept() == recounted()
+
+
+def test_the_tallies_command_reports_and_repairs(world):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("tallies", stdout=out)
+    assert "aanwezig" in out.getvalue()
+    TrajectoryTally.objects.update(n=7)
+    call_command("tallies", "--rebuild", stdout=out)
+    assert kept() == recounted()
+    tallies.drop()
+    call_command("tallies", stdout=out)
+    assert "geïnstalleerd" in out.getvalue() and tallies.is_installed()
