@@ -48,10 +48,25 @@ def url(name, *args, **kwargs):
     return shape.format(*args)
 
 
+# The texts of a page in the active language, looked up once per process: a page holds a hundred or more, and
+# each of Django's lookups goes through the active translation's thread-local state (a few µs).
+_translated = {}
+
+
+def _gettext(message):
+    key = (translation.get_language(), message)
+    text = _translated.get(key)
+    if text is None:
+        text = _translated[key] = translation.gettext(message)
+    return text
+
+
 @receiver(setting_changed)
 def _forget_url_shapes(setting, **kwargs):
     if setting == "ROOT_URLCONF":  # tests that swap the routes
         _url_shapes.clear()
+    if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "USE_I18N"):  # Django reloads its catalogues too
+        _translated.clear()
 
 
 def url_if_exists(name, *args):
@@ -117,7 +132,8 @@ def environment(**options):
     # its own choice; this one is deliberate).
     options["undefined"] = ChainableUndefined
     env = Environment(extensions=["jinja2.ext.i18n"], finalize=_finalize, trim_blocks=False, **options)
-    env.install_gettext_translations(translation, newstyle=True)
+    env.install_gettext_callables(gettext=_gettext, ngettext=translation.ngettext, pgettext=translation.pgettext,
+                                  npgettext=translation.npgettext, newstyle=True)
     env.globals.update(url=url, url_if_exists=url_if_exists, static=static)
     env.filters.update(
         date=_date,

@@ -105,3 +105,25 @@ def test_a_form_posted_with_the_token_from_its_page_is_accepted_and_without_it_r
     url = reverse("trajectory_phase", args=[world.own_trajectory.pk])
     assert browser.post(url, {"phase": "goals", "note": ""}).status_code == 403
     assert browser.post(url, {"phase": "goals", "note": "", "csrfmiddlewaretoken": token}).status_code == 302
+
+
+def test_texts_follow_the_active_language(render, monkeypatch):
+    calls = []
+    real = translation.gettext
+
+    def fake(message):  # as if an English catalogue existed
+        calls.append(message)
+        return "Clients" if translation.get_language() == "en" and message == "Cliënten" else real(message)
+
+    from steunwerk import jinja
+
+    monkeypatch.setattr(translation, "gettext", fake)
+    monkeypatch.setattr(jinja, "_translated", {})  # start empty; the real memo comes back afterwards
+    engine = engines["jinja2"]
+    template = engine.from_string("{{ _('Cliënten') }}")
+    with translation.override("en"):
+        assert template.render({}) == "Clients"
+        assert template.render({}) == "Clients"
+    with translation.override("nl"):
+        assert template.render({}) == "Cliënten"
+    assert calls.count("Cliënten") == 2  # looked up once per language, then remembered
