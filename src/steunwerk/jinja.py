@@ -62,7 +62,7 @@ def _gettext(message):
 
 
 @receiver(setting_changed)
-def _forget_url_shapes(setting, **kwargs):
+def _forget_memos(setting, **kwargs):
     if setting == "ROOT_URLCONF":  # tests that swap the routes
         _url_shapes.clear()
     if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "USE_I18N"):  # Django reloads its catalogues too
