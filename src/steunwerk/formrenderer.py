@@ -1,22 +1,147 @@
-"""Form widgets render through Django's own Jinja2 widget templates, except the two that draw many options.
+"""Form fields and labels are drawn in Python; anything else a form renders goes through Django's Jinja2 templates.
 
-Django's select and multiple-choice templates include one template per option, and that one includes another for
-the attributes: a list of twenty checkboxes costs sixty template calls. The copies in ``jinja2_widgets/`` write
-the same markup in one pass (``tests/test_formrenderer.py`` compares them with Django's). Every other widget
-template is Django's.
+Django builds a widget's context (its attributes, which options are selected) and hands it to the renderer with the
+name of a template. For the common widgets and for labels, this renderer writes the markup that template would
+write, directly: a template render costs about a hundred microseconds per field, and a list of twenty checkboxes
+costs sixty template calls (one per option, and one more for its attributes). ``tests/test_formrenderer.py``
+compares every drawing with Django's own template, for every field of every form in Steunwerk. Widgets not listed
+here (file inputs, date parts, error lists) still render through Django's templates.
 """
 from pathlib import Path
 
 import django.forms
 from django.forms.renderers import Jinja2
 from django.utils.functional import cached_property
+from markupsafe import Markup, escape as _escape
 
-OWN_WIDGETS = Path(__file__).resolve().parent / "jinja2_widgets"
+from steunwerk.texts import plain
+
+
+def escape(value):
+    return _escape(plain(value))  # a label marked for translation comes from the memo of translations
+
 DJANGO_WIDGETS = Path(django.forms.__file__).resolve().parent / "jinja2"
+
+
+def _attrs(attrs):
+    """Django's attrs.html: ``name="value"``, a bare name for True, nothing for False."""
+    return "".join(
+        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(value)}"'
+        for name, value in attrs.items() if value is not False
+    )
+
+
+def _input(context):
+    widget = context["widget"]
+    value = "" if widget["value"] is None else f' value="{escape(widget["value"])}"'
+    return f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
+
+
+def _textarea(context):
+    widget = context["widget"]
+    return (f'<textarea name="{escape(widget["name"])}"{_attrs(widget["attrs"])}>\n'
+            f'{escape(widget["value"]) if widget["value"] else ""}</textarea>')
+
+
+def _select(context):
+    widget = context["widget"]
+    parts = [f'<select name="{escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+    for group_name, options, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{escape(group_name)}">')
+        parts.extend(f'\n  <option value="{escape(option["value"])}"{_attrs(option["attrs"])}>{escape(option["label"])}'
+                     f'</option>' for option in options)
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")
+    return "".join(parts)
+
+
+def _option_input(option):
+    label_id = option["attrs"].get("id")
+    value = "" if option["value"] is None else f' value="{escape(option["value"])}"'
+    box = f'<input type="{escape(option["type"])}" name="{escape(option["name"])}"{value}{_attrs(option["attrs"])}>'
+    if not option["wrap_label"]:
+        return f"<div>\n    {box}</div>"
+    label_for = f' for="{escape(label_id)}"' if label_id else ""
+    return f'<div>\n    <label{label_for}>{box} {escape(option["label"])}</label></div>'
+
+
+def _multiple_input(context):
+    """Checkbox and radio lists (Django's multiple_input.html with its input_option.html per option)."""
+    widget = context["widget"]
+    list_id, css_class = widget["attrs"].get("id"), widget["attrs"].get("class")
+    parts = ["<div", f' id="{escape(list_id)}"' if list_id else "", f' class="{escape(css_class)}"' if css_class else "", ">"]
+    for group_name, options, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(f"\n  <div><label>{escape(group_name)}</label>")
+        parts.extend(_option_input(option) for option in options)
+        if group_name:
+            parts.append("\n  </div>")
+    parts.append("\n</div>")
+    return "".join(parts)
+
+
+def _label(context):
+    if not context["use_tag"]:
+        return str(escape(context["label"]))
+    tag = escape(context["tag"])
+    return f'<{tag}{_attrs(context["attrs"]) if context["attrs"] else ""}>{escape(context["label"])}</{tag}>'
+
+
+_INPUTS = ("input", "text", "number", "email", "url", "password", "hidden", "date", "datetime", "time", "search", "tel",
+           "color", "checkbox")
+DRAWN_IN_PYTHON = {
+    **{f"django/forms/widgets/{name}.html": _input for name in _INPUTS},
+    "django/forms/widgets/textarea.html": _textarea,
+    "django/forms/widgets/select.html": _select,
+    "django/forms/widgets/multiple_input.html": _multiple_input,
+    "django/forms/widgets/checkbox_select.html": _multiple_input,
+    "django/forms/widgets/radio.html": _multiple_input,
+    "django/forms/label.html": _label,
+}
 
 
 class FormRenderer(Jinja2):
     @cached_property
     def engine(self):
-        return self.backend({"APP_DIRS": False, "DIRS": [OWN_WIDGETS, DJANGO_WIDGETS], "NAME": "djangoforms",
-                             "OPTIONS": {}})
+        return self.backend({"APP_DIRS": False, "DIRS": [DJANGO_WIDGETS], "NAME": "djangoforms", "OPTIONS": {}})
+
+    def render(self, template_name, context, request=None):
+        draw = DRAWN_IN_PYTHON.get(template_name)
+        if draw is None:
+            return super().render(template_name, context, request=request)
+        return draw(context).strip()  # Django strips what a template gives
+
+
+def form_fields(form):
+    """What ``_form.html`` shows of a form: its errors, hidden fields, and per visible field a label (or a legend
+    for a group of choices), help text, errors and the widget. Written in Python for the same reason as the
+    widgets above; ``tests/test_formrenderer.py`` holds the template this replaces and compares the two."""
+    parts = []
+    form_errors = form.non_field_errors()
+    if form_errors:
+        parts.append(f'<div class="errorlist" role="alert">{escape(form_errors)}</div>')
+    parts.append("\n")
+    parts.extend(str(escape(hidden)) for hidden in form.hidden_fields())
+    parts.append("\n")
+    for field in form.visible_fields():
+        errors, help_text = field.errors, field.help_text
+        error_class = " has-error" if errors else ""
+        if field.use_fieldset:
+            described = ""
+            if help_text or errors:
+                auto_id = escape(field.auto_id)
+                described = " ".join(([f"{auto_id}_helptext"] if help_text else []) + ([f"{auto_id}_error"] if errors else []))
+                described = f' aria-describedby="{described}"'
+            parts.append(f'\n<fieldset class="field{error_class}"{described}>\n  {escape(field.legend_tag())}')
+        else:
+            parts.append(f'\n\n<div class="field{error_class}">\n  {escape(field.label_tag())}')
+        parts.append("\n  ")
+        if help_text:
+            parts.append(f'<div class="help" id="{escape(field.auto_id)}_helptext">{escape(help_text)}</div>')
+        parts.append("\n  ")
+        if errors:
+            parts.append(f'<div class="errors" role="alert">{escape(errors)}</div>')
+        parts.append(f"\n  {escape(field)}\n{'</fieldset>' if field.use_fieldset else '</div>'}\n")
+    return Markup("".join(parts))

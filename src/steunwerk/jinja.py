@@ -21,9 +21,13 @@ from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.formats import localize
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.timezone import template_localtime
 from jinja2 import ChainableUndefined, Environment, Undefined
+from markupsafe import Markup
+
+from steunwerk import texts
+from steunwerk.formrenderer import form_fields
 
 
 # A URL with whole-number arguments is reversed once per route, with stand-in numbers, and afterwards filled in
@@ -32,10 +36,11 @@ _STAND_INS = tuple(987654320 + i for i in range(4))
 _url_shapes = {}
 
 
-def url(name, *args, **kwargs):
+def _link(place, name, args, kwargs):
+    """The URL of route ``name``; ``place`` is the URL configuration and script prefix it is reversed in."""
     if kwargs or len(args) > len(_STAND_INS) or not all(type(a) is int and a >= 0 for a in args):
         return reverse(name, args=args or None, kwargs=kwargs or None)
-    key = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), name, len(args))
+    key = (place, name, len(args))
     shape = _url_shapes.get(key)
     if shape is None:
         text = reverse(name, args=_STAND_INS[:len(args)] or None)
@@ -48,25 +53,52 @@ def url(name, *args, **kwargs):
     return shape.format(*args)
 
 
-# The texts of a page in the active language, looked up once per process: a page holds a hundred or more, and
-# each of Django's lookups goes through the active translation's thread-local state (a few µs).
-_translated = {}
+def _place():
+    return get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
 
 
-def _gettext(message):
-    key = (translation.get_language(), message)
-    text = _translated.get(key)
-    if text is None:
-        text = _translated[key] = translation.gettext(message)
-    return text
+def url(name, *args, **kwargs):
+    return _link(_place(), name, args, kwargs)
+
+
+class _PageLinks:
+    """``url()`` for one page: the URL configuration and prefix are asked once, not once per link."""
+
+    __slots__ = ("place",)
+
+    def __init__(self):
+        self.place = _place()
+
+    def __call__(self, name, *args, **kwargs):
+        return _link(self.place, name, args, kwargs)
+
+
+class _Texts:
+    """``_()`` in a template, as Jinja2's new-style gettext has it: the translation counts as markup and named
+    values are escaped into it (``_("Casus %(code)s", code=x)``; a literal percent sign is written ``%%``). The
+    result for a text without values is kept as well, since that is nearly every text on a page. An instance made
+    for one page knows its language; the global one asks for the active language on every call."""
+
+    __slots__ = ("language",)
+
+    def __init__(self, language=None):
+        self.language = language
+
+    def __call__(self, message, **variables):
+        language = self.language or translation.get_language()
+        if variables:
+            return Markup(texts.translate(language, message)) % variables
+        key = (language, message, None)
+        text = texts.translated.get(key)
+        if text is None:
+            text = texts.translated[key] = Markup(texts.translate(language, message)) % {}
+        return text
 
 
 @receiver(setting_changed)
-def _forget_memos(setting, **kwargs):
+def _forget_link_shapes(setting, **kwargs):
     if setting == "ROOT_URLCONF":  # tests that swap the routes
         _url_shapes.clear()
-    if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "USE_I18N"):  # Django reloads its catalogues too
-        _translated.clear()
 
 
 def url_if_exists(name, *args):
@@ -83,6 +115,10 @@ def _finalize(value):
         return value
     if value is None or isinstance(value, Undefined):
         return ""
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(value)  # what localize() would give, without its detour
+    if isinstance(value, Promise):
+        return texts.plain(value)
     # Django's template language calls methods it is handed; Jinja2 prints them. A printed method is a template
     # bug, so it fails loudly (tests render every page) instead of showing "<bound method ...>" to a user.
     if callable(value) and not hasattr(value, "__html__"):
@@ -132,9 +168,9 @@ def environment(**options):
     # its own choice; this one is deliberate).
     options["undefined"] = ChainableUndefined
     env = Environment(extensions=["jinja2.ext.i18n"], finalize=_finalize, trim_blocks=False, **options)
-    env.install_gettext_callables(gettext=_gettext, ngettext=translation.ngettext, pgettext=translation.pgettext,
+    env.install_gettext_callables(gettext=texts.gettext, ngettext=translation.ngettext, pgettext=translation.pgettext,
                                   npgettext=translation.npgettext, newstyle=True)
-    env.globals.update(url=url, url_if_exists=url_if_exists, static=static)
+    env.globals.update(url=url, url_if_exists=url_if_exists, static=static, _=_Texts(), form_fields=form_fields)
     env.filters.update(
         date=_date,
         time=_time,
@@ -157,6 +193,8 @@ class _Template(django_jinja2.Template):
         render is announced like Django's own templates announce theirs, so the test client can show the context
         (``response.context``). Without listeners, as in production, announcing costs next to nothing."""
         context = {} if context is None else context
+        context.setdefault("_", _Texts(translation.get_language()))
+        context.setdefault("url", _PageLinks())
         if request is not None:
             context["request"] = request
             context["csrf_token"] = SimpleLazyObject(lambda: get_token(request))

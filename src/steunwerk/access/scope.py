@@ -242,15 +242,37 @@ def editable(model, actor):
     return _scoped(model, actor, write=True)
 
 
+def under(parents, model, path):
+    """The rows of ``model`` that hang, by the relation ``path``, under one of ``parents``: rows the caller already
+    holds, read through this layer (a plan's steps under the goals or the trajectory on the page). Like a prefetch,
+    it narrows to what lies beneath them and needs no access check of its own, so a page lists a plan's steps
+    without asking again whether the trajectory may be seen. It takes the parent objects, not ids, so that it
+    cannot be handed ids of unknown origin."""
+    parent_model = model
+    for name in path.split("__"):
+        parent_model = parent_model._meta.get_field(name).related_model
+    if any(not isinstance(parent, parent_model) for parent in parents):
+        raise TypeError(f"{model.__name__}.{path} wijst niet naar deze objecten")
+    return model._default_manager.filter(**{f"{path}__in": [parent.pk for parent in parents]})
+
+
+def unique_or_none(queryset):
+    """The one row a lookup on a unique key finds, or None.
+
+    Unlike ``first()`` it asks for no order: ordering by a model's default order is pointless for one row, and
+    compiling that ORDER BY costs Django more than the database needs to find the row."""
+    return next(iter(queryset.order_by()[:1]), None)
+
+
 def get_visible_or_404(model, actor, **lookup):
-    obj = visible(model, actor).filter(**lookup).first()
+    obj = unique_or_none(visible(model, actor).filter(**lookup))
     if obj is None:
         raise Http404
     return obj
 
 
 def get_editable_or_404(model, actor, **lookup):
-    obj = editable(model, actor).filter(**lookup).first()
+    obj = unique_or_none(editable(model, actor).filter(**lookup))
     if obj is None:
         raise Http404
     return obj

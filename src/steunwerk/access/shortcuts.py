@@ -2,7 +2,7 @@
 from django.http import Http404
 
 from steunwerk.access import log
-from steunwerk.access.scope import Section, client_q, trajectory_q
+from steunwerk.access.scope import Section, client_q, trajectory_q, unique_or_none
 from steunwerk.vocab import LogAction
 
 
@@ -10,9 +10,9 @@ def trajectory_or_404(request, pk, section=Section.PLAN, write=False, action=Log
     """The trajectory if this actor may read (or change) this section of it; logs the access."""
     from steunwerk.support.models import Trajectory
 
-    trajectory = (
+    trajectory = unique_or_none(
         Trajectory.objects.filter(trajectory_q(request.actor, section, write), pk=pk)
-        .select_related("client", "team", "team__organisation", "lead").first()
+        .select_related("client", "team", "team__organisation", "lead")
     )
     if trajectory is None:
         raise Http404
@@ -24,7 +24,7 @@ def trajectory_or_404(request, pk, section=Section.PLAN, write=False, action=Log
 def client_or_404(request, pk, section=Section.IDENTITY, write=False, action=LogAction.READ, detail=""):
     from steunwerk.clients.models import Client
 
-    client = Client.objects.filter(client_q(request.actor, section, write), pk=pk).first()
+    client = unique_or_none(Client.objects.filter(client_q(request.actor, section, write), pk=pk))
     if client is None:
         raise Http404
     if action:

@@ -8,8 +8,7 @@ from rest_framework.views import APIView
 
 from steunwerk.access.scope import Actor
 from steunwerk.methods import filters
-from steunwerk.methods.access import methods_for
-from steunwerk.methods.catalogue import Index
+from steunwerk.methods.access import methods_and_corpus_for, methods_for
 from steunwerk.methods.forms import SearchForm
 from steunwerk.methods.recommend import Profile, ProfileError, recommend
 from steunwerk.methods.serializers import MethodSerializer
@@ -79,5 +78,5 @@ class Recommend(APIView):
             return Response({"error": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         limit = request.query_params.get("limit")
         limit = int(limit) if limit and limit.isascii() and limit.isdigit() else None
-        results, notes = recommend(profile, methods_for(_actor(request)), Index.corpus(), limit=limit)
+        results, notes = recommend(profile, *methods_and_corpus_for(_actor(request)), limit=limit)
         return Response({"results": [r.as_dict() for r in results], "notes": notes})

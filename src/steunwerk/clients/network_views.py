@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from steunwerk.access import log
-from steunwerk.access.scope import Section, editable, get_editable_or_404, visible
+from steunwerk.access.scope import Section, editable, get_editable_or_404, unique_or_none, visible
 from steunwerk.access.shortcuts import client_or_404
 from steunwerk.clients.forms import NetworkMemberForm
 from steunwerk.clients.models import Client, NetworkMember
@@ -60,7 +60,7 @@ def network_member_edit(request, pk, member_pk):
     write = request.method == "POST"
     client = client_or_404(request, pk, section=Section.FILE, write=write, action=None)
     member = get_editable_or_404(NetworkMember, request.actor, pk=member_pk, client=client) if write else \
-        visible(NetworkMember, request.actor).filter(pk=member_pk, client=client).first()
+        unique_or_none(visible(NetworkMember, request.actor).filter(pk=member_pk, client=client))
     if member is None:
         raise Http404
     form = NetworkMemberForm(request.POST or None, instance=member)

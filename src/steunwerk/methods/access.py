@@ -11,12 +11,18 @@ def organisation_ids(actor):
 
 def methods_for(actor):
     """Methods this actor may see. Fails closed: without a membership, nothing."""
+    return methods_and_corpus_for(actor)[0]
+
+
+def methods_and_corpus_for(actor):
+    """Methods this actor may see, with the search corpus of the catalogue (for recommendations)."""
+    methods, corpus = Index.current()
     if actor.is_system:
-        return list(Index.methods())
+        return list(methods), corpus
     orgs = organisation_ids(actor)
     if not orgs:
         raise PermissionDenied
-    return [m for m in Index.methods() if m.organisation_id is None or m.organisation_id in orgs]
+    return [m for m in methods if m.organisation_id is None or m.organisation_id in orgs], corpus
 
 
 def usable_methods(actor):

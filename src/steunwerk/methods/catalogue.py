@@ -46,26 +46,27 @@ class Index:
     """All methods with their search documents, rebuilt when the catalogue changes."""
 
     _lock = threading.Lock()
-    _stamp = None
-    _methods = ()
-    _corpus = Corpus([])
+    _state = (None, (), Corpus([]))  # stamp, methods, corpus: replaced as a whole, so readers never mix two versions
 
     @classmethod
-    def methods(cls):
+    def current(cls):
+        """The methods and their search corpus, checked against the database once (a count and a date)."""
         from steunwerk.methods.models import Method
 
         stamp = tuple(Method.objects.aggregate(n=Count("id"), t=Max("updated_at")).values())
-        if stamp != cls._stamp:
+        if stamp != cls._state[0]:
             with cls._lock:
                 methods = list(Method.objects.prefetch_related("related").order_by("name"))
-                cls._corpus = Corpus([document_for(m) for m in methods])
-                cls._methods, cls._stamp = methods, stamp
-        return cls._methods
+                cls._state = (stamp, methods, Corpus([document_for(m) for m in methods]))
+        return cls._state[1], cls._state[2]
+
+    @classmethod
+    def methods(cls):
+        return cls.current()[0]
 
     @classmethod
     def corpus(cls):
-        cls.methods()
-        return cls._corpus
+        return cls.current()[1]
 
 
 def document_for(method):

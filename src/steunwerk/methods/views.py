@@ -12,8 +12,7 @@ from steunwerk.access import log
 from steunwerk.access.scope import editable
 from steunwerk.access.shortcuts import trajectory_or_404
 from steunwerk.methods import filters
-from steunwerk.methods.access import can_edit_method, catalogue_admin_org_ids, methods_for
-from steunwerk.methods.catalogue import Index
+from steunwerk.methods.access import can_edit_method, catalogue_admin_org_ids, methods_and_corpus_for, methods_for
 from steunwerk.methods.forms import AttachForm, MethodForm, RecommendForm, SearchForm
 from steunwerk.methods.models import Method
 from steunwerk.methods.recommend import Profile, recommend
@@ -166,9 +165,10 @@ def trajectory_methods(request, pk):
         return render(request, "methods/trajectory_methods.html",
                       {"trajectory": trajectory, "client": trajectory.client, "form": form, "results": []}, status=400)
     profile = Profile.from_dict(form.profile_dict() if request.GET else initial)
-    methods = methods_for(request.actor)
-    results, notes = recommend(profile, methods, Index.corpus(), limit=12)
-    steps = list(_plan_steps(request, trajectory).order_by("plan__goal__priority", "order", "id"))
+    methods, corpus = methods_and_corpus_for(request.actor)
+    results, notes = recommend(profile, methods, corpus, limit=12)
+    steps = list(_plan_steps(request, trajectory).order_by("plan__goal__priority", "order", "id")
+                 .values_list("pk", "plan__goal__intended_result", "description", "method__name"))
     return render(request, "methods/trajectory_methods.html", {
         "trajectory": trajectory, "client": trajectory.client, "form": form, "results": results, "notes": notes,
         "steps": steps, "step_options": _step_options(steps), "file_access": True,
@@ -178,8 +178,8 @@ def trajectory_methods(request, pk):
 def _step_options(steps):
     """The <option>s of the "attach to step" list, built once: every recommendation shows the same list."""
     return format_html_join("", '<option value="{}">{} — {}{}</option>', (
-        (s.pk, Truncator(s.plan.goal.intended_result).chars(30), Truncator(s.description).chars(50),
-         f" [{Truncator(s.method.name).chars(20)}]" if s.method else "") for s in steps))
+        (pk, Truncator(goal).chars(30), Truncator(description).chars(50),
+         f" [{Truncator(method).chars(20)}]" if method else "") for pk, goal, description, method in steps))
 
 
 @login_required

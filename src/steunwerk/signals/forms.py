@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext as _, gettext_lazy
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
-from steunwerk.access.scope import editable, visible
+from steunwerk.access.scope import editable, unique_or_none, visible
 from steunwerk.accounts.models import Organisation
 from steunwerk.signals.access import invitees, is_network_member, meetings_for, responsible_choices
 from steunwerk.signals.cases import wipe_intake_forms
@@ -32,7 +32,7 @@ def _invalid(request, template, context):
 
 
 def _meeting_or_404(actor, pk, write=False):
-    meeting = meetings_for(actor, write=write).filter(pk=pk).select_related("organisation").first()
+    meeting = unique_or_none(meetings_for(actor, write=write).filter(pk=pk).select_related("organisation"))
     if meeting is None:
         raise Http404
     return meeting

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
-from steunwerk.access.scope import Actor, editable, feedback_for_receipt, visible
+from steunwerk.access.scope import Actor, editable, feedback_for_receipt, unique_or_none, visible
 from steunwerk.accounts.models import Organisation, User
 from steunwerk.signals.forms import DecisionForm, FeedbackForm, PublicSignalForm, SignalForm, TriageForm
 from steunwerk.signals.models import QUEUE_OPEN_BELOW, PublicSubmission, Signal
@@ -132,7 +132,7 @@ def triage_list(request):
 
 
 def _signal_or_404(request, pk, write=False, action=LogAction.READ, detail="melding"):
-    signal = (editable if write else visible)(Signal, request.actor).filter(pk=pk).first()
+    signal = unique_or_none((editable if write else visible)(Signal, request.actor).filter(pk=pk))
     if signal is None:
         raise Http404
     if action:

@@ -3,7 +3,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_date
@@ -22,6 +21,7 @@ from steunwerk.support.models import (
 )
 from steunwerk.support.plans import StalePlan, save_plan
 from steunwerk.clients.models import NetworkMember
+from steunwerk.support import plan_view
 from steunwerk.support.ladder import ladder_for
 from steunwerk.clients.network_views import snapshot_members
 from steunwerk.methods.access import usable_methods
@@ -29,20 +29,9 @@ from steunwerk.resources.access import offered_services
 from steunwerk.vocab import MONITORING_QUESTIONS, PHASE_GOALS, PLAN_COLUMNS, LogAction, Phase, StepActor
 
 
-def _goals_with_plans(trajectory):
-    # Of a linked method, network member or provision the plan shows a name and a link; their long texts (a method
-    # has some twenty, several of them JSON) stay unread.
-    shown = [f.name for f in PlanStep._meta.concrete_fields] + [
-        "method__slug", "method__name", "network_member__name", "provision__name"]
-    steps = Prefetch("plan__steps", queryset=PlanStep.objects.select_related("method", "network_member", "provision")
-                     .only(*shown).order_by("order", "id"))
-    return trajectory.goals.select_related("plan", "wish").prefetch_related(steps)
-
-
-def _plan_columns(plan):
-    """Plan steps in the book's four columns."""
-    steps = list(plan.steps.all()) if plan else []
-    return [(label, [s for s in steps if s.actor in actors]) for _key, label, actors in PLAN_COLUMNS]
+# A phase change names who made it; of that account nothing else is read (its password hash least of all).
+_PHASE_CHANGE_FIELDS = ["from_phase", "to_phase", "note", "changed_at", "changed_by__first_name",
+                        "changed_by__last_name", "changed_by__username"]
 
 
 def _file_access(actor, trajectory):
@@ -69,29 +58,20 @@ def _invalid(request, template, context):
 @login_required
 def trajectory_detail(request, pk):
     trajectory = trajectory_or_404(request, pk, detail="traject")
-    goals = list(_goals_with_plans(trajectory))
+    goals = plan_view.goal_summaries(trajectory)
     file_access = can_read_section(request.actor, trajectory, Section.FILE)
     phases = [(value, label, PHASE_GOALS[value]) for value, label in Phase.choices]
     return render(request, "support/trajectory.html", {
         "trajectory": trajectory, "client": trajectory.client, "phases": phases,
         "phase_goal": PHASE_GOALS[trajectory.phase], "monitoring_questions": MONITORING_QUESTIONS,
-        "goals": [(g, _plan_columns(g.plan if _has_plan(g) else None), ladder_for(g.plan if _has_plan(g) else None))
-                  for g in goals],
+        "goals": goals,
         "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS],
         "file_access": file_access, "can_edit": can_edit(request.actor, trajectory),
         "last_check": trajectory.monitoring_checks.first() if file_access else None,
         "phase_form": f.PhaseForm(initial={"phase": trajectory.phase}),
         "situation_form": f.SituationForm(instance=trajectory, auto_id="id_situation_%s"),
-        "phase_changes": trajectory.phase_changes.select_related("changed_by")[:5],
+        "phase_changes": trajectory.phase_changes.select_related("changed_by").only(*_PHASE_CHANGE_FIELDS)[:5],
     })
-
-
-def _has_plan(goal):
-    try:
-        goal.plan
-    except ActionPlan.DoesNotExist:
-        return False
-    return True
 
 
 @login_required
@@ -322,8 +302,9 @@ def plan_edit(request, pk):
     """Plan van Aanpak for one goal. A stale form gets a conflict message, never a silent overwrite."""
     write = request.method == "POST"
     goal, trajectory = _goal_and_trajectory(request, pk, write, "plan van aanpak")
-    plan = goal.plan if _has_plan(goal) else ActionPlan(goal=goal)
+    plan = plan_view.plan_of(goal) or ActionPlan(goal=goal)
     editor = can_edit(request.actor, trajectory)
+    saved_steps = plan_view.steps_under([plan], "plan").get(plan.pk, []) if plan.pk else []
     plan_form = f.PlanForm(request.POST or None, instance=plan, initial={"version": plan.version if plan.pk else 0})
     steps = f.StepFormSet(request.POST or None, instance=plan, prefix="steps",
                           # A reader without the right to edit gets no form, and so no list of the client's network.
@@ -332,8 +313,7 @@ def plan_edit(request, pk):
                                        "provisions": offered_services(request.actor)},
                           queryset=plan.steps.all() if plan.pk else PlanStep.objects.none())
     context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "plan": plan, "can_edit": editor,
-               "form": plan_form, "steps": steps, "columns": _plan_columns(plan if plan.pk else None),
-               "ladder": ladder_for(plan if plan.pk else None),
+               "form": plan_form, "steps": steps, "columns": plan_view.columns(saved_steps), "ladder": ladder_for(plan, saved_steps),
                "options": goal.options.exclude(rank=None).order_by("rank"), "client_unwanted": trajectory.client.unwanted_helpers,
                "file_access": _file_access(request.actor, trajectory)}
     if not write:
@@ -363,7 +343,7 @@ def _readable_version(version):
 @login_required
 def plan_versions(request, pk):
     goal, trajectory = _goal_and_trajectory(request, pk, False, "versies plan van aanpak")
-    plan = goal.plan if _has_plan(goal) else None
+    plan = plan_view.plan_of(goal)
     versions = [_readable_version(v) for v in plan.versions.select_related("saved_by")] if plan else []
     return render(request, "support/plan_versions.html", {"trajectory": trajectory, "client": trajectory.client,
                                                           "goal": goal, "versions": versions,
@@ -426,8 +406,7 @@ def trajectory_export(request, pk):
 @login_required
 def plan_print(request, pk):
     trajectory = trajectory_or_404(request, pk, action=LogAction.PRINT, detail="afdrukweergave plan")
-    goals = [(g, _plan_columns(g.plan if _has_plan(g) else None), ladder_for(g.plan if _has_plan(g) else None))
-             for g in _goals_with_plans(trajectory)]
+    goals = plan_view.goals_with_plans(trajectory)
     return render(request, "support/plan_print.html", {"trajectory": trajectory, "client": trajectory.client,
                                                        "goals": goals,
                                                        "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS]})

@@ -115,10 +115,10 @@ def test_texts_follow_the_active_language(render, monkeypatch):
         calls.append(message)
         return "Clients" if translation.get_language() == "en" and message == "Cliënten" else real(message)
 
-    from steunwerk import jinja
+    from steunwerk import texts
 
     monkeypatch.setattr(translation, "gettext", fake)
-    monkeypatch.setattr(jinja, "_translated", {})  # start empty; the real memo comes back afterwards
+    monkeypatch.setattr(texts, "translated", {})  # start empty; the real memo comes back afterwards
     engine = engines["jinja2"]
     template = engine.from_string("{{ _('Cliënten') }}")
     with translation.override("en"):

@@ -15,7 +15,7 @@ from steunwerk.clients.models import Client
 from steunwerk.clients.models import NetworkMember
 from steunwerk.support.models import (
     NetworkSnapshot,
-    ActionPlan, Evaluation, Goal, ImportantWish, LogbookEntry, MonitoringCheck, Option, PhaseChange, PlanStep,
+    Evaluation, Goal, ImportantWish, LogbookEntry, MonitoringCheck, Option, PhaseChange,
     PlanVersion, ProfileEntry, QualityEntry, Trajectory,
 )
 from steunwerk.vocab import OrganisationKind, Phase, Place, Role
