@@ -9,8 +9,11 @@ here (file inputs, date parts, error lists) still render through Django's templa
 """
 from pathlib import Path
 
-import django.forms
+from django import forms
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.forms.renderers import Jinja2
+from django.utils import translation
 from django.utils.functional import cached_property
 from markupsafe import Markup, escape as _escape
 
@@ -20,7 +23,7 @@ from steunwerk.texts import plain
 def escape(value):
     return _escape(plain(value))  # a label marked for translation comes from the memo of translations
 
-DJANGO_WIDGETS = Path(django.forms.__file__).resolve().parent / "jinja2"
+DJANGO_WIDGETS = Path(forms.__file__).resolve().parent / "jinja2"
 
 
 def _attrs(attrs):
@@ -114,6 +117,33 @@ class FormRenderer(Jinja2):
         return draw(context).strip()  # Django strips what a template gives
 
 
+class FixedFields:
+    """For a form whose fields are the same for every instance (its ``__init__`` changes none of them).
+
+    A field of such a form whose value is empty, or one of the field's own fixed choices, looks the same every
+    time it is drawn with that value: ``form_fields`` draws it once per language and value and then reuses the
+    markup. Such a field shows nothing the user typed, so the kept markup holds no personal text; a field with
+    typed text or with errors is drawn afresh every time."""
+
+
+_drawn_fields = {}
+_MAX_DRAWN_FIELDS = 5000  # a bound on memory, far above the number of fixed fields × values × languages
+
+
+def _reusable_key(field):
+    form = field.form
+    if not isinstance(form, FixedFields) or (form.is_bound and field.errors):
+        return None
+    value = field.value()
+    values = tuple(value) if isinstance(value, (list, tuple)) else (value,)
+    chosen = [v for v in values if v not in (None, "")]
+    fixed_choices = isinstance(field.field, forms.ChoiceField) and not isinstance(field.field, forms.ModelChoiceField)
+    if chosen and not (fixed_choices and all(field.field.valid_value(v) for v in chosen)):
+        return None
+    return (type(form), form.prefix, form.auto_id, form.label_suffix, form.use_required_attribute, field.name,
+            translation.get_language(), tuple(str(v) for v in values))
+
+
 def form_fields(form):
     """What ``_form.html`` shows of a form: its errors, hidden fields, and per visible field a label (or a legend
     for a group of choices), help text, errors and the widget. Written in Python for the same reason as the
@@ -126,22 +156,39 @@ def form_fields(form):
     parts.extend(str(escape(hidden)) for hidden in form.hidden_fields())
     parts.append("\n")
     for field in form.visible_fields():
-        errors, help_text = field.errors, field.help_text
-        error_class = " has-error" if errors else ""
-        if field.use_fieldset:
-            described = ""
-            if help_text or errors:
-                auto_id = escape(field.auto_id)
-                described = " ".join(([f"{auto_id}_helptext"] if help_text else []) + ([f"{auto_id}_error"] if errors else []))
-                described = f' aria-describedby="{described}"'
-            parts.append(f'\n<fieldset class="field{error_class}"{described}>\n  {escape(field.legend_tag())}')
-        else:
-            parts.append(f'\n\n<div class="field{error_class}">\n  {escape(field.label_tag())}')
-        parts.append("\n  ")
-        if help_text:
-            parts.append(f'<div class="help" id="{escape(field.auto_id)}_helptext">{escape(help_text)}</div>')
-        parts.append("\n  ")
-        if errors:
-            parts.append(f'<div class="errors" role="alert">{escape(errors)}</div>')
-        parts.append(f"\n  {escape(field)}\n{'</fieldset>' if field.use_fieldset else '</div>'}\n")
+        key = _reusable_key(field)
+        drawn = _drawn_fields.get(key) if key is not None else None
+        if drawn is None:
+            drawn = _field_block(field)
+            if key is not None and len(_drawn_fields) < _MAX_DRAWN_FIELDS:
+                _drawn_fields[key] = drawn
+        parts.append(drawn)
     return Markup("".join(parts))
+
+
+def _field_block(field):
+    errors, help_text = field.errors, field.help_text
+    error_class = " has-error" if errors else ""
+    parts = []
+    if field.use_fieldset:
+        described = ""
+        if help_text or errors:
+            auto_id = escape(field.auto_id)
+            described = " ".join(([f"{auto_id}_helptext"] if help_text else []) + ([f"{auto_id}_error"] if errors else []))
+            described = f' aria-describedby="{described}"'
+        parts.append(f'\n<fieldset class="field{error_class}"{described}>\n  {escape(field.legend_tag())}')
+    else:
+        parts.append(f'\n\n<div class="field{error_class}">\n  {escape(field.label_tag())}')
+    parts.append("\n  ")
+    if help_text:
+        parts.append(f'<div class="help" id="{escape(field.auto_id)}_helptext">{escape(help_text)}</div>')
+    parts.append("\n  ")
+    if errors:
+        parts.append(f'<div class="errors" role="alert">{escape(errors)}</div>')
+    parts.append(f"\n  {escape(field)}\n{'</fieldset>' if field.use_fieldset else '</div>'}\n")
+    return "".join(parts)
+
+
+@receiver(setting_changed)
+def _forget_drawn_fields(setting, **kwargs):
+    _drawn_fields.clear()  # labels, formats and languages may all change with a setting

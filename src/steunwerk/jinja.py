@@ -23,7 +23,7 @@ from django.utils import translation
 from django.utils.formats import localize
 from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.timezone import template_localtime
-from jinja2 import ChainableUndefined, Environment, Undefined
+from jinja2 import ChainableUndefined, Environment, Undefined, pass_context
 from markupsafe import Markup
 
 from steunwerk import texts
@@ -99,17 +99,36 @@ class _Texts:
 def _forget_link_shapes(setting, **kwargs):
     if setting == "ROOT_URLCONF":  # tests that swap the routes
         _url_shapes.clear()
+        _optional_urls.clear()
+    if setting.startswith("STATIC") or setting == "STORAGES":
+        _static_urls.clear()
 
 
 def url_if_exists(name, *args):
     """The URL, or "" when no such route is configured (a feature switched off)."""
-    try:
-        return reverse(name, args=args or None)
-    except NoReverseMatch:
-        return ""
+    key = (_place(), name, args)
+    if key not in _optional_urls:
+        try:
+            _optional_urls[key] = reverse(name, args=args or None)
+        except NoReverseMatch:
+            _optional_urls[key] = ""
+    return _optional_urls[key]
 
 
-def _finalize(value):
+_optional_urls = {}
+_static_urls = {}
+
+
+def _static(path):
+    """The URL of a static file: the same for the life of the process (the manifest is read at start)."""
+    found = _static_urls.get(path)
+    if found is None:
+        found = _static_urls[path] = static(path)
+    return found
+
+
+@pass_context
+def _finalize(context, value):
     """What every ``{{ value }}`` prints, as Django's template language would print it."""
     if isinstance(value, str):
         return value
@@ -117,8 +136,8 @@ def _finalize(value):
         return ""
     if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
         return str(value)  # what localize() would give, without its detour
-    if isinstance(value, Promise):
-        return texts.plain(value)
+    if isinstance(value, Promise):  # a text marked for translation, in the page's language
+        return texts.plain(value, getattr(context.get("_"), "language", None))
     # Django's template language calls methods it is handed; Jinja2 prints them. A printed method is a template
     # bug, so it fails loudly (tests render every page) instead of showing "<bound method ...>" to a user.
     if callable(value) and not hasattr(value, "__html__"):
@@ -170,7 +189,7 @@ def environment(**options):
     env = Environment(extensions=["jinja2.ext.i18n"], finalize=_finalize, trim_blocks=False, **options)
     env.install_gettext_callables(gettext=texts.gettext, ngettext=translation.ngettext, pgettext=translation.pgettext,
                                   npgettext=translation.npgettext, newstyle=True)
-    env.globals.update(url=url, url_if_exists=url_if_exists, static=static, _=_Texts(), form_fields=form_fields)
+    env.globals.update(url=url, url_if_exists=url_if_exists, static=_static, _=_Texts(), form_fields=form_fields)
     env.filters.update(
         date=_date,
         time=_time,

@@ -26,11 +26,14 @@ def translate(language, message):
     return text
 
 
-def plain(value):
-    """A gettext_lazy text as its translation in the active language; any other value as it is."""
+def plain(value, language=None):
+    """A gettext_lazy text as its translation in ``language`` (the active language, when the caller does not know
+    it already); any other value as it is."""
     if type(value) is _LAZY_TEXT:
         args = getattr(value, "_args", None)  # Django keeps the message there; anything else is cast the usual way
-        return gettext(args[0]) if args is not None and len(args) == 1 and not value._kw else str(value)
+        if args is not None and len(args) == 1 and not value._kw:
+            return translate(language or translation.get_language(), args[0])
+        return str(value)
     return value
 
 

@@ -12,7 +12,7 @@ def trajectory_or_404(request, pk, section=Section.PLAN, write=False, action=Log
 
     trajectory = unique_or_none(
         Trajectory.objects.filter(trajectory_q(request.actor, section, write), pk=pk)
-        .select_related("client", "team", "team__organisation", "lead")
+        .select_related("client", "team", "lead")
     )
     if trajectory is None:
         raise Http404

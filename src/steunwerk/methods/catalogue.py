@@ -3,8 +3,7 @@ import json
 import threading
 from pathlib import Path
 
-from django.db import transaction
-from django.db.models import Count, Max
+from django.db import connection, transaction
 
 from steunwerk.textsearch import Corpus, Document
 
@@ -53,12 +52,21 @@ class Index:
         """The methods and their search corpus, checked against the database once (a count and a date)."""
         from steunwerk.methods.models import Method
 
-        stamp = tuple(Method.objects.aggregate(n=Count("id"), t=Max("updated_at")).values())
+        stamp = cls._stamp(Method)
         if stamp != cls._state[0]:
             with cls._lock:
                 methods = list(Method.objects.prefetch_related("related").order_by("name"))
                 cls._state = (stamp, methods, Corpus([document_for(m) for m in methods]))
         return cls._state[1], cls._state[2]
+
+    @staticmethod
+    def _stamp(method_model):
+        """How many methods there are and when the last changed: asked on every use, so written out (the ORM would
+        spend more on building this one-line question than the database spends answering it)."""
+        quote, meta = connection.ops.quote_name, method_model._meta
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*), MAX({quote(meta.get_field('updated_at').column)}) FROM {quote(meta.db_table)}")
+            return cursor.fetchone()
 
     @classmethod
     def methods(cls):

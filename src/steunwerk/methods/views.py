@@ -4,7 +4,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html_join
-from django.utils.text import Truncator, slugify
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -178,8 +178,14 @@ def trajectory_methods(request, pk):
 def _step_options(steps):
     """The <option>s of the "attach to step" list, built once: every recommendation shows the same list."""
     return format_html_join("", '<option value="{}">{} — {}{}</option>', (
-        (pk, Truncator(goal).chars(30), Truncator(description).chars(50),
-         f" [{Truncator(method).chars(20)}]" if method else "") for pk, goal, description, method in steps))
+        (pk, _shorten(goal, 30), _shorten(description, 50), f" [{_shorten(method, 20)}]" if method else "")
+        for pk, goal, description, method in steps))
+
+
+def _shorten(text, length):
+    """At most ``length`` characters, the last an ellipsis when cut (Truncator's rule, without its Unicode
+    normalisation: these are short labels in a list)."""
+    return text if len(text) <= length else f"{text[:length - 1]}…"
 
 
 @login_required

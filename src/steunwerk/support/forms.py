@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext as _, gettext_lazy
 
+from steunwerk.formrenderer import FixedFields
 from steunwerk.clients.forms import DateInput
 from steunwerk.support.models import (
     Trajectory, ActionPlan, Evaluation, Goal, LogbookEntry, MonitoringCheck, Option, PlanStep,
@@ -18,7 +19,7 @@ def text_field(label, rows=3, required=False):
                            widget=forms.Textarea(attrs={"rows": rows}))
 
 
-class PhaseForm(forms.Form):
+class PhaseForm(FixedFields, forms.Form):
     phase = forms.ChoiceField(label=gettext_lazy("Naar fase"), choices=Phase.choices)
     note = forms.CharField(label=gettext_lazy("Toelichting"), required=False, max_length=500)
 
@@ -204,7 +205,7 @@ class StepForm(forms.ModelForm):
         return data
 
 
-class SituationForm(forms.ModelForm):
+class SituationForm(FixedFields, forms.ModelForm):
     """How complex the situation is and what the support aims at: used to propose methods."""
 
     class Meta:

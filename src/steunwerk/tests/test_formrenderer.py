@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
-from steunwerk.formrenderer import DRAWN_IN_PYTHON, FormRenderer, form_fields
+from steunwerk.formrenderer import DRAWN_IN_PYTHON, FixedFields, FormRenderer, form_fields
 
 # The template form_fields() replaces, kept here as the reference it must match.
 FORM_TEMPLATE = """{% if form.non_field_errors() %}<div class="errorlist" role="alert">{{ form.non_field_errors() }}</div>{% endif %}
@@ -153,3 +153,56 @@ def test_a_form_s_fields_are_what_the_template_drew():
                 form.add_error(None, "Er ging iets mis & <dit>")
             assert str(form_fields(form)) == template.render({"form": form})
         assert ('class="field has-error"' in str(form_fields(form))) == bool(data)
+
+
+class Fixed(FixedFields, forms.Form):
+    phase = forms.ChoiceField(choices=[("a", "Eerste"), ("b", "Tweede")], help_text="Waar u staat")
+    tags = forms.MultipleChoiceField(choices=CHOICES[1:], widget=forms.CheckboxSelectMultiple, required=False)
+    note = forms.CharField(required=False)
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    from steunwerk import formrenderer
+
+    kept = {}
+    monkeypatch.setattr(formrenderer, "_drawn_fields", kept)
+    return kept
+
+
+def test_a_fixed_field_is_drawn_once_per_value_and_then_reused_unchanged(drawn):
+    first = str(form_fields(Fixed(initial={"phase": "b", "tags": ["a"]})))
+    assert len(drawn) == 3  # phase, tags, and the empty note
+    again = Fixed(initial={"phase": "b", "tags": ["a"]})
+    assert str(form_fields(again)) == first
+    assert len(drawn) == 3
+    other = str(form_fields(Fixed(initial={"phase": "a"})))
+    assert '<option value="a" selected>' in other and '<option value="b" selected>' in first
+    reference = engines_form_template()
+    for form in (Fixed(initial={"phase": "b", "tags": ["a"]}), Fixed(initial={"phase": "a"})):
+        assert str(form_fields(form)) == reference.render({"form": form})
+
+
+def test_typed_text_errors_and_unknown_values_are_never_kept(drawn):
+    form = Fixed({"phase": "x", "tags": ["a"], "note": "Bram woont alleen"})
+    assert not form.is_valid()
+    html = str(form_fields(form))
+    assert "Bram woont alleen" in html
+    kept = "".join(drawn.values())
+    assert "Bram woont alleen" not in kept  # typed text
+    assert 'value="x"' not in kept and "has-error" not in kept  # a value with an error
+    assert len(drawn) == 1  # only the tags, whose value is one of its choices
+    assert str(form_fields(Fixed(initial={"phase": "<zelf bedacht>"}))).count("selected") == 0
+    assert len(drawn) == 3  # not the unknown phase; the empty tags and note are
+    assert not any("zelf bedacht" in html for html in drawn.values())
+
+
+def test_a_form_without_fixed_fields_is_drawn_afresh_every_time(drawn):
+    form_fields(Everything())
+    assert drawn == {}
+
+
+def engines_form_template():
+    from django.template import engines
+
+    return engines["jinja2"].from_string(FORM_TEMPLATE)

@@ -4,6 +4,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 from django.template import engines
+from django.urls import reverse
 from django.utils import translation
 
 
@@ -70,7 +71,6 @@ def test_the_date_filter_says_what_djangos_says(render, settings, fmt, value):
 
 
 def test_links_are_the_ones_django_would_reverse(render):
-    from django.urls import reverse
 
     for name, args in (("trajectory", (7,)), ("trajectory", (123456,)), ("client", (1,)), ("caseload", ()),
                        ("method", ("een-methode",))):
@@ -96,7 +96,6 @@ def test_a_form_posted_with_the_token_from_its_page_is_accepted_and_without_it_r
     import re
 
     from django.test import Client
-    from django.urls import reverse
 
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(world.professional)
@@ -127,3 +126,28 @@ def test_texts_follow_the_active_language(render, monkeypatch):
     with translation.override("nl"):
         assert template.render({}) == "Cliënten"
     assert calls.count("Cliënten") == 2  # looked up once per language, then remembered
+
+
+def test_a_text_marked_for_translation_prints_in_the_page_s_language(monkeypatch):
+    from django.utils.translation import gettext_lazy
+
+    from steunwerk import texts
+
+    real = translation.gettext
+    monkeypatch.setattr(translation, "gettext", lambda message: "Clients" if translation.get_language() == "en"
+                        and message == "Cliënten" else real(message))
+    monkeypatch.setattr(texts, "translated", {})
+    template = engines["jinja2"].from_string("{{ label }}|{% for x in [1] %}{{ label }}{% endfor %}")
+    label = gettext_lazy("Cliënten")
+    with translation.override("en"):
+        assert template.render({"label": label}) == "Clients|Clients"
+    with translation.override("nl"):
+        assert template.render({"label": label}) == "Cliënten|Cliënten"
+
+
+def test_static_files_and_optional_links_are_what_django_gives(render):
+    from django.templatetags.static import static
+
+    assert render("{{ static('steunwerk.css') }}") == static("steunwerk.css")
+    assert render("[{{ url_if_exists('geen-route') }}]") == "[]"
+    assert render("{{ url_if_exists('caseload') }}") == reverse("caseload")
