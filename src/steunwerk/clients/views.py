@@ -17,8 +17,6 @@ from steunwerk.support.models import Trajectory
 from steunwerk.vocab import LogAction
 
 PAGE_SIZE = 25
-CASELOAD_FIELDS = ("client_name", "client_id", "phase", "status", "client__date_of_birth", "client__neighbourhood",
-                   "team__name", "lead__username", "lead__first_name", "lead__last_name")
 
 
 @login_required
@@ -26,9 +24,9 @@ def caseload(request):
     """Mijn cliënten: the trajectories this professional may see, searchable by name, BSN or birth date."""
     query = search.parse(request.GET.get("q"))
     include_closed = request.GET.get("afgesloten") == "1"
-    visible_trajectories = visible(Trajectory, request.actor)
-    # Only what the list shows (and sorts on): the rest of each file stays out of a list of many people.
-    trajectories = visible_trajectories.select_related("client", "team", "lead").only(*CASELOAD_FIELDS)
+    # A page reads only what the list shows (caseload.ROW_VALUES): the rest of each file stays out of a list of
+    # many people.
+    visible_trajectories = trajectories = visible(Trajectory, request.actor)
     if not include_closed:
         trajectories = trajectories.filter(status=Trajectory.Status.OPEN)
     if query.error:

@@ -1,15 +1,16 @@
 """The support situation of a trajectory, as a recommendation profile."""
+from steunwerk.support.models import preference_lines
 from steunwerk.vocab import LIFE_DOMAIN_TO_METHOD_DOMAINS, LIMITATION_TO_TARGET_GROUP
 
 
 def profile_for_trajectory(trajectory):
     client = trajectory.client
-    goals = list(trajectory.goals.all())
+    goals = list(trajectory.goals.values_list("domain", "intended_result", "preferences"))
     target_groups = [LIMITATION_TO_TARGET_GROUP[v] for v in client.limitations if v in LIMITATION_TO_TARGET_GROUP]
     domains = []
-    for goal in goals:
-        domains += LIFE_DOMAIN_TO_METHOD_DOMAINS.get(goal.domain, [])
-    text = " ".join(f"{g.intended_result}. {' '.join(g.preference_list())}" for g in goals)
+    for domain, _result, _preferences in goals:
+        domains += LIFE_DOMAIN_TO_METHOD_DOMAINS.get(domain, [])
+    text = " ".join(f"{result}. {' '.join(preference_lines(preferences))}" for _domain, result, preferences in goals)
     return {
         "target_groups": list(dict.fromkeys(target_groups)),
         "problem_level": trajectory.complexity or None,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
-from steunwerk.access.scope import editable
+from steunwerk.access.scope import editable, under
 from steunwerk.access.shortcuts import trajectory_or_404
 from steunwerk.methods import filters
 from steunwerk.methods.access import can_edit_method, catalogue_admin_org_ids, methods_and_corpus_for, methods_for
@@ -167,8 +167,9 @@ def trajectory_methods(request, pk):
     profile = Profile.from_dict(form.profile_dict() if request.GET else initial)
     methods, corpus = methods_and_corpus_for(request.actor)
     results, notes = recommend(profile, methods, corpus, limit=12)
-    steps = list(_plan_steps(request, trajectory).order_by("plan__goal__priority", "order", "id")
-                 .values_list("pk", "plan__goal__intended_result", "description", "method__name"))
+    # The trajectory was fetched as editable, so every step under it may be chosen (attach_method checks again).
+    steps = sorted(under([trajectory], PlanStep, "plan__goal__trajectory").order_by().values_list(
+        "plan__goal__priority", "order", "pk", "plan__goal__intended_result", "description", "method__name"))
     return render(request, "methods/trajectory_methods.html", {
         "trajectory": trajectory, "client": trajectory.client, "form": form, "results": results, "notes": notes,
         "steps": steps, "step_options": _step_options(steps), "file_access": True,
@@ -179,7 +180,7 @@ def _step_options(steps):
     """The <option>s of the "attach to step" list, built once: every recommendation shows the same list."""
     return format_html_join("", '<option value="{}">{} — {}{}</option>', (
         (pk, _shorten(goal, 30), _shorten(description, 50), f" [{_shorten(method, 20)}]" if method else "")
-        for pk, goal, description, method in steps))
+        for _priority, _order, pk, goal, description, method in steps))
 
 
 def _shorten(text, length):

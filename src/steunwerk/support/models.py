@@ -246,6 +246,11 @@ class QualityEntry(VoicedText):
         constraints = [models.UniqueConstraint(fields=["trajectory", "dimension", "aspect"], name="quality_cell_unique")]
 
 
+def preference_lines(text):
+    """A goal's personal preferences, one per line as typed."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class Goal(OwnedByOrganisation):
     """A goal: the result the client wants, from one of their wishes, made concrete by their preferences."""
 
@@ -277,7 +282,7 @@ class Goal(OwnedByOrganisation):
         return self.intended_result
 
     def preference_list(self):
-        return [line.strip() for line in self.preferences.splitlines() if line.strip()]
+        return preference_lines(self.preferences)
 
 
 class Option(OwnedByOrganisation):

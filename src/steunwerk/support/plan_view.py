@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from steunwerk.access.scope import under
 from steunwerk.support.ladder import SKIP_FIELDS, ladder, ladder_for
-from steunwerk.support.models import ActionPlan, PlanStep
+from steunwerk.support.models import ActionPlan, PlanStep, preference_lines
 from steunwerk.vocab import PLAN_COLUMNS, OtherLaw
 
 _LAW_LABELS = dict(OtherLaw.choices)
@@ -53,7 +53,7 @@ class ShownGoal:
     skip_reasons: dict = field(default_factory=dict)
 
     def preference_list(self):
-        return [line.strip() for line in self.preferences.splitlines() if line.strip()]
+        return preference_lines(self.preferences)
 
 
 def steps_under(parents, path):

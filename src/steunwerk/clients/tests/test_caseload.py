@@ -13,7 +13,7 @@ URL = reverse("caseload")
 
 
 def shown(response):
-    return [t.client.name for t in response.context["page"]]
+    return [t.client_name for t in response.context["page"]]
 
 
 @pytest.fixture
@@ -278,3 +278,23 @@ def test_it_caps_the_count_of_a_very_long_list(world, login, monkeypatch):
     for i in range(5):
         make_trajectory(world.org, world.team, f"Jansen {i}", world.professional)
     assert "meer dan 1.000 trajecten" in login(world.professional).get(URL).content.decode()
+
+
+def test_each_row_shows_birth_date_neighbourhood_phase_team_and_contact_person(world, login):
+    import re
+
+    from steunwerk.vocab import Phase
+
+    make_trajectory(world.org, world.team, "Anna Jansen", world.professional, date_of_birth=date(1980, 1, 2),
+                    neighbourhood="Oost")
+    _client, lone = make_trajectory(world.org, world.team, "Cor Zonder", None)
+    lone.phase = Phase.GOALS
+    lone.save()
+    body = login(world.professional).get(URL).content.decode().split("<tbody>")[1].split("</tbody>")[0]
+    rows = [[re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+    by_name = {row[0]: row[1:] for row in rows}
+    assert by_name["Anna Jansen"] == ["02-01-1980", "Oost", f"1. {Phase.label_of(Phase.MEETING)}", world.team.name,
+                                      "Professional"]
+    assert by_name["Cor Zonder"] == ["—", "—", f"{Phase.number(Phase.GOALS)}. {Phase.label_of(Phase.GOALS)}",
+                                     world.team.name, "—"]

@@ -204,3 +204,20 @@ def test_it_does_not_offer_steps_of_another_trajectory_of_the_same_team(world, l
     add_goals(world, second, 1)
     html = login(world.professional).get(url(world.own_trajectory)).content.decode()
     assert set(re.findall(r'<option value="(\d+)">', html)) == {str(world.own_goal.plan.steps.get().pk)}
+
+
+def test_it_lists_the_steps_in_plan_order_shortened_and_shows_scores_in_dutch_notation(world, login):
+    second = Goal.objects.create(trajectory=world.own_trajectory, intended_result="Eerst dit doel, want prioriteit nul",
+                                 priority=0)
+    plan = ActionPlan.objects.create(goal=second, drawn_up_on=date(2026, 6, 1), evaluation_on=date(2026, 9, 1),
+                                     updated_by=world.professional)
+    PlanStep.objects.create(plan=plan, order=2, actor=StepActor.SELF, description="Tweede")
+    PlanStep.objects.create(plan=plan, order=1, actor=StepActor.SELF, description="Een stap met een heel lange "
+                            "beschrijving die niet in de lijst past")
+    html = login(world.professional).get(url(world.own_trajectory)).content.decode()
+    first_list = html.split('name="step">')[1].split("</select>")[0]
+    labels = re.findall(r"<option[^>]*>([^<]*)</option>", first_list)
+    assert labels == ["Eerst dit doel, want priorite… — Een stap met een heel lange beschrijving die niet…",
+                      "Eerst dit doel, want priorite… — Tweede", "Huishouden op orde — Zelf de was doen"]
+    assert [len(part) for part in labels[0].split(" — ")] == [30, 50]
+    assert re.findall(r"\(score \d+,\d\)", strip(html))
