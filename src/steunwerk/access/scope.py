@@ -15,7 +15,8 @@ Who sees what:
 import time
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BigIntegerField, Exists, F, OuterRef, Q, Value
+from django.db.models.lookups import In
 from django.http import Http404
 
 from steunwerk.vocab import Role
@@ -156,12 +157,20 @@ def trajectory_q(actor, section, write=False):
         return Q()
     q = Q(pk__in=[])
     if actor.care_team_ids:
-        q |= Q(team_id__in=actor.care_team_ids)
+        q |= Q(In(F("team_id"), _as_bigints(actor.care_team_ids)))
     if not write:
         orgs = _consent_orgs(actor, section)
         if orgs and _receives_consents(actor, orgs):
             q |= Q(client_id__in=_consented_client_ids(orgs))
     return q
+
+
+def _as_bigints(ids):
+    """Ids typed as their column is (bigint), for an ``In`` lookup (a related field's ``__in`` would turn them back
+    into plain numbers). With server-side parameter binding psycopg sends a small number as a
+    smallint, and PostgreSQL cannot use an index that begins with the team for that (the team-and-name trigram index
+    of the caseload search: support migration 0012). Sorted, so the statement reads the same every time."""
+    return [Value(pk, output_field=BigIntegerField()) for pk in sorted(ids)]
 
 
 def client_q(actor, section, write=False, client_field="pk"):
@@ -177,7 +186,8 @@ def client_q(actor, section, write=False, client_field="pk"):
         return Q()
     q = Q(pk__in=[])
     if actor.care_team_ids:
-        q |= Q(Exists(Trajectory.objects.filter(client_id=OuterRef(client_field), team_id__in=actor.care_team_ids)))
+        q |= Q(Exists(Trajectory.objects.filter(In(F("team_id"), _as_bigints(actor.care_team_ids)),
+                                                client_id=OuterRef(client_field))))
     if not write:
         orgs = _consent_orgs(actor, section)
         if orgs and _receives_consents(actor, orgs):
