@@ -15,6 +15,7 @@ Who sees what:
 import time
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import BigIntegerField, Exists, F, OuterRef, Q, Value
 from django.db.models.lookups import In
 from django.http import Http404
@@ -157,7 +158,7 @@ def trajectory_q(actor, section, write=False):
         return Q()
     q = Q(pk__in=[])
     if actor.care_team_ids:
-        q |= Q(In(F("team_id"), _as_bigints(actor.care_team_ids)))
+        q |= _in_teams(actor.care_team_ids)
     if not write:
         orgs = _consent_orgs(actor, section)
         if orgs and _receives_consents(actor, orgs):
@@ -165,12 +166,15 @@ def trajectory_q(actor, section, write=False):
     return q
 
 
-def _as_bigints(ids):
-    """Ids typed as their column is (bigint), for an ``In`` lookup (a related field's ``__in`` would turn them back
-    into plain numbers). With server-side parameter binding psycopg sends a small number as a
-    smallint, and PostgreSQL cannot use an index that begins with the team for that (the team-and-name trigram index
-    of the caseload search: support migration 0012). Sorted, so the statement reads the same every time."""
-    return [Value(pk, output_field=BigIntegerField()) for pk in sorted(ids)]
+def _in_teams(team_ids):
+    """Q for rows of these teams. On PostgreSQL the ids are typed as the column is (bigint): psycopg would send a
+    small number as a smallint (or write it as an integer), and PostgreSQL cannot use an index that begins with the
+    team for that (the team-and-name trigram index of the caseload search, support migration 0012). A related
+    field's ``__in`` would turn typed values back into plain numbers, hence the ``In`` lookup. Sorted, so the
+    statement reads the same every time."""
+    if connection.vendor != "postgresql":
+        return Q(team_id__in=team_ids)
+    return Q(In(F("team_id"), [Value(pk, output_field=BigIntegerField()) for pk in sorted(team_ids)]))
 
 
 def client_q(actor, section, write=False, client_field="pk"):
@@ -186,8 +190,7 @@ def client_q(actor, section, write=False, client_field="pk"):
         return Q()
     q = Q(pk__in=[])
     if actor.care_team_ids:
-        q |= Q(Exists(Trajectory.objects.filter(In(F("team_id"), _as_bigints(actor.care_team_ids)),
-                                                client_id=OuterRef(client_field))))
+        q |= Q(Exists(Trajectory.objects.filter(_in_teams(actor.care_team_ids), client_id=OuterRef(client_field))))
     if not write:
         orgs = _consent_orgs(actor, section)
         if orgs and _receives_consents(actor, orgs):

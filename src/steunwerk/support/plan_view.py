@@ -1,16 +1,17 @@
-"""The Plan van Aanpak as pages show it: each goal's steps in the book's four columns and on the resource ladder.
+"""The Plan van Aanpak as pages show it (each goal's steps in the book's four columns and on the resource ladder),
+and the trajectory page's recent history (the last monitoring answers, the last phase changes).
 
 Steps (and on the trajectory page the goals too) are read as plain values into small records, not as model
 instances: a page shows a handful of their fields, and building instances with their linked method, network member
-and provision costs Django several times what the database needs to find them. Two queries serve a whole
-trajectory, however many goals and steps it has.
+and provision costs Django several times what the database needs to find them. One query serves the trajectory
+page, two the printed plan, however many goals and steps there are.
 """
 from dataclasses import dataclass, field
 
 from steunwerk.access.scope import under
 from steunwerk.support.ladder import SKIP_FIELDS, ladder, ladder_for
-from steunwerk.support.models import ActionPlan, PlanStep, preference_lines
-from steunwerk.vocab import PLAN_COLUMNS, OtherLaw
+from steunwerk.support.models import ActionPlan, MonitoringCheck, PlanStep, preference_lines
+from steunwerk.vocab import PLAN_COLUMNS, OtherLaw, Phase
 
 _LAW_LABELS = dict(OtherLaw.choices)
 
@@ -73,18 +74,23 @@ def columns(steps):
 
 
 def goal_summaries(trajectory):
-    """(goal, columns, ladder) for each goal of the trajectory, as the trajectory page shows them."""
+    """(goal, columns, ladder) for each goal of the trajectory, as the trajectory page shows them: goals, plans and
+    steps in one query (a goal with several steps comes back once per step)."""
     skip_names = list(SKIP_FIELDS.values())
-    rows = trajectory.goals.order_by().values_list(
-        "pk", "priority", "intended_result", "preferences", "wish__text", "plan__id", *(f"plan__{n}" for n in skip_names))
-    goals = sorted((ShownGoal(*row[:6], skip_reasons=dict(zip(skip_names, row[6:]))) for row in rows),
-                   key=lambda goal: (goal.priority, goal.pk))
-    steps = steps_under([trajectory], "plan__goal__trajectory") if any(goal.plan_id for goal in goals) else {}
+    goal_values = ["pk", "priority", "intended_result", "preferences", "wish__text", "plan__id",
+                   *(f"plan__{name}" for name in skip_names)]
+    step_values = [f"plan__steps__{name}" for name in _STEP_VALUES]
+    goals, steps = {}, {}
+    for row in trajectory.goals.order_by().values_list(*goal_values, *step_values):
+        goal_row, step_row = row[:len(goal_values)], row[len(goal_values):]
+        if goal_row[0] not in goals:
+            goals[goal_row[0]] = ShownGoal(*goal_row[:6], skip_reasons=dict(zip(skip_names, goal_row[6:])))
+        if step_row[2] is not None:  # the step's id: a goal without a plan or steps has none
+            steps.setdefault(step_row[0], []).append(ShownStep(*step_row))
     shown = []
-    for goal in goals:
-        plan_steps = steps.get(goal.plan_id, [])
-        shown.append((goal, columns(plan_steps),
-                      ladder(plan_steps, goal.skip_reasons if goal.plan_id else None)))
+    for goal in sorted(goals.values(), key=lambda goal: (goal.priority, goal.pk)):
+        plan_steps = sorted(steps.get(goal.plan_id, []), key=lambda step: (step.order, step.id))
+        shown.append((goal, columns(plan_steps), ladder(plan_steps, goal.skip_reasons if goal.plan_id else None)))
     return shown
 
 
@@ -107,3 +113,63 @@ def plan_of(goal):
         return goal.plan
     except ActionPlan.DoesNotExist:
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class ShownPhaseChange:
+    from_phase: str
+    to_phase: str
+    note: str
+    changed_at: object
+    changed_by_first_name: str
+    changed_by_last_name: str
+    changed_by_username: str
+
+    def get_from_phase_display(self):
+        return Phase.label_of(self.from_phase)
+
+    def get_to_phase_display(self):
+        return Phase.label_of(self.to_phase)
+
+    @property
+    def changed_by(self):
+        """As the account prints itself: the full name, or else the user name. Nothing else of the account is read."""
+        return f"{self.changed_by_first_name} {self.changed_by_last_name}".strip() or self.changed_by_username
+
+
+def recent_phase_changes(trajectory, count=5):
+    rows = trajectory.phase_changes.values_list(
+        "from_phase", "to_phase", "note", "changed_at", "changed_by__first_name", "changed_by__last_name",
+        "changed_by__username")[:count]
+    return [ShownPhaseChange(*row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ShownCheck:
+    phase: str
+    relationship: str
+    activities: str
+    connection: str
+    note: str
+    checked_at: object
+
+    def get_phase_display(self):
+        return Phase.label_of(self.phase)
+
+    def get_relationship_display(self):
+        return _ANSWERS.get(self.relationship, self.relationship)
+
+    def get_activities_display(self):
+        return _ANSWERS.get(self.activities, self.activities)
+
+    def get_connection_display(self):
+        return _ANSWERS.get(self.connection, self.connection)
+
+
+_ANSWERS = dict(MonitoringCheck.Answer.choices)
+
+
+def last_check(trajectory):
+    """The last answers to the monitoring questions, or None."""
+    row = trajectory.monitoring_checks.values_list(*ShownCheck.__dataclass_fields__)[:1]
+    return next((ShownCheck(*values) for values in row), None)

@@ -29,11 +29,6 @@ from steunwerk.resources.access import offered_services
 from steunwerk.vocab import MONITORING_QUESTIONS, PHASE_GOALS, PLAN_COLUMNS, LogAction, Phase, StepActor
 
 
-# A phase change names who made it; of that account nothing else is read (its password hash least of all).
-_PHASE_CHANGE_FIELDS = ["from_phase", "to_phase", "note", "changed_at", "changed_by__first_name",
-                        "changed_by__last_name", "changed_by__username"]
-
-
 def _file_access(actor, trajectory):
     """May this actor open the file pages (profile, quality of life, logbook, evaluations) of this trajectory?"""
     return can_read_section(actor, trajectory, Section.FILE)  # true at once for the team holding it
@@ -67,10 +62,10 @@ def trajectory_detail(request, pk):
         "goals": goals,
         "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS],
         "file_access": file_access, "can_edit": can_edit(request.actor, trajectory),
-        "last_check": trajectory.monitoring_checks.first() if file_access else None,
+        "last_check": plan_view.last_check(trajectory) if file_access else None,
         "phase_form": f.PhaseForm(initial={"phase": trajectory.phase}),
         "situation_form": f.SituationForm(instance=trajectory, auto_id="id_situation_%s"),
-        "phase_changes": trajectory.phase_changes.select_related("changed_by").only(*_PHASE_CHANGE_FIELDS)[:5],
+        "phase_changes": plan_view.recent_phase_changes(trajectory),
     })
 
 

@@ -1,6 +1,6 @@
 """On PostgreSQL the caseload's search by part of a name can be answered from the team-and-name trigram index
 (support migration 0012) with the team as part of the index condition: the index then reads only the searching
-team's matches, not those of every team. That needs the team id typed as the column is (access.scope._as_bigints);
+team's matches, not those of every team. That needs the team id typed as the column is (access.scope._in_teams);
 compared with a smallint the team could not be part of the index condition."""
 import pytest
 from django.db import connection

@@ -5,7 +5,7 @@ and the database then dropped the other teams' rows: at a million clients 4,351 
 This index puts the team first (``btree_gin`` lets a GIN index hold a plain column next to the trigrams), so it
 reads only that team's matches (386 rows, 24 → 4 ms). A GIN index with several columns also answers a condition
 on the name alone, so it replaces the old one. The access layer sends team ids typed as bigint
-(``access.scope._as_bigints``): compared with a smallint, which psycopg would otherwise send, the team column of
+(``access.scope._in_teams``): compared with a smallint, which psycopg would otherwise send, the team column of
 this index cannot be used.
 
 btree_gin ships with PostgreSQL and is a trusted extension (the database owner may create it). Where it cannot be
