@@ -13,12 +13,17 @@ class ChoiceLabels:
     """Mix into a model (before ``models.Model``) to get the cheaper ``get_FOO_display()``."""
 
     def _get_FIELD_display(self, field):
-        labels = field.__dict__.get("_labels_by_value")
-        if labels is None:
-            labels = field.__dict__["_labels_by_value"] = dict(field.flatchoices)
         value = getattr(self, field.attname)
         try:
-            label = labels.get(value, value)
+            return choice_label(field, value)
         except TypeError:  # an unhashable value (a list): Django's way copes with it
             return super()._get_FIELD_display(field)
-        return force_str(plain(label), strings_only=True)  # a lazy label from the memo of translations
+
+
+def choice_label(field, value):
+    """The label of ``value`` among the field's choices (the value itself when it is not one of them), as
+    ``get_FOO_display()`` gives it: for records read as plain values as well as for model instances."""
+    labels = field.__dict__.get("_labels_by_value")
+    if labels is None:
+        labels = field.__dict__["_labels_by_value"] = dict(field.flatchoices)
+    return force_str(plain(labels.get(value, value)), strings_only=True)  # a lazy label from the memo of translations

@@ -39,13 +39,13 @@ def _insert(rows):
                                [value for row in chunk for value in row])
 
 
-def _rows(actor, action, targets, detail):
+def _rows(actor, action, targets, detail, object_type=None):
     """``targets``: (client_id, object) pairs."""
     at = connection.ops.adapt_datetimefield_value(timezone.now())
     user_id, name, role, organisation_id = _who(actor)
     detail = detail[:300]
     return [(at, user_id, name, role, organisation_id, client_id, str(action),
-             type(obj).__name__[:64] if obj is not None else "", getattr(obj, "pk", None), detail)
+             (object_type or type(obj)).__name__[:64] if obj is not None else "", getattr(obj, "pk", None), detail)
             for client_id, obj in targets]
 
 
@@ -53,9 +53,10 @@ def record(actor, action, client_id, obj=None, detail=""):
     _insert(_rows(actor, action, [(client_id, obj)], detail))
 
 
-def record_objects(actor, action, objects, detail=""):
-    """One row per object shown (e.g. a list of signals), written in one statement."""
-    _insert(_rows(actor, action, [(None, obj) for obj in objects], detail))
+def record_objects(actor, action, objects, detail="", object_type=None):
+    """One row per object shown (e.g. a list of signals), written in one statement. ``object_type``: the model
+    the objects stand for, when they are records read as plain values rather than model instances."""
+    _insert(_rows(actor, action, [(None, obj) for obj in objects], detail, object_type))
 
 
 def record_many(actor, action, client_ids, detail=""):

@@ -6,14 +6,15 @@ from steunwerk.access.scope import Section, client_q, trajectory_q, unique_or_no
 from steunwerk.vocab import LogAction
 
 
-def trajectory_or_404(request, pk, section=Section.PLAN, write=False, action=LogAction.READ, detail=""):
-    """The trajectory if this actor may read (or change) this section of it; logs the access."""
+def trajectory_or_404(request, pk, section=Section.PLAN, write=False, action=LogAction.READ, detail="",
+                      related=("client", "team", "lead")):
+    """The trajectory if this actor may read (or change) this section of it; logs the access. ``related``: what is
+    read along with it (a page that shows only the client's name leaves the client out: the trajectory keeps a
+    copy of the name)."""
     from steunwerk.support.models import Trajectory
 
     trajectory = unique_or_none(
-        Trajectory.objects.filter(trajectory_q(request.actor, section, write), pk=pk)
-        .select_related("client", "team", "lead")
-    )
+        Trajectory.objects.filter(trajectory_q(request.actor, section, write), pk=pk).select_related(*related))
     if trajectory is None:
         raise Http404
     if action:

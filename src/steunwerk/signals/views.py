@@ -1,5 +1,6 @@
 """Reporting a concern (public and for partners), and the meldpunt's triage of it."""
 import hashlib
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_POST
 from steunwerk.access import log
 from steunwerk.access.scope import Actor, editable, feedback_for_receipt, unique_or_none, visible
 from steunwerk.accounts.models import Organisation, User
+from steunwerk.choicelabels import choice_label
 from steunwerk.signals.forms import DecisionForm, FeedbackForm, PublicSignalForm, SignalForm, TriageForm
 from steunwerk.signals.models import QUEUE_OPEN_BELOW, PublicSubmission, Signal
 from steunwerk.signals.urgency import BAND_LABELS, BANDS
@@ -106,8 +108,49 @@ def partner_report(request):
     return render(request, "signals/partner_report.html", context)
 
 
-TRIAGE_LIST_FIELDS = ("received_at", "reporter_type", "neighbourhood", "status", "total", "band", "band_override",
-                      "assigned_to__username", "assigned_to__first_name", "assigned_to__last_name")
+@dataclass(frozen=True, slots=True)
+class TriageRow:
+    """One line of the meldpunt's list, read as plain values: what was observed, and about whom, stays out of it
+    (and thirty plain records cost a fraction of thirty model instances with their assignees)."""
+
+    pk: int
+    received_at: object
+    reporter_type: str
+    neighbourhood: str
+    status: str
+    total: int | None
+    band: str
+    band_override: str
+    assigned_first_name: str | None
+    assigned_last_name: str | None
+    assigned_username: str | None
+
+    @property
+    def effective_band(self):
+        return self.band_override or self.band
+
+    @property
+    def assigned_to(self):
+        """As the account prints itself (the full name, or else the user name); None when nobody is assigned."""
+        if self.assigned_username is None:
+            return None
+        return f"{self.assigned_first_name} {self.assigned_last_name}".strip() or self.assigned_username
+
+    def get_reporter_type_display(self):
+        return choice_label(Signal._meta.get_field("reporter_type"), self.reporter_type)
+
+    def get_status_display(self):
+        return choice_label(Signal._meta.get_field("status"), self.status)
+
+    def get_band_display(self):
+        return choice_label(Signal._meta.get_field("band"), self.band)
+
+    def get_band_override_display(self):
+        return choice_label(Signal._meta.get_field("band_override"), self.band_override)
+
+
+TRIAGE_ROW_VALUES = ("pk", "received_at", "reporter_type", "neighbourhood", "status", "total", "band", "band_override",
+                     "assigned_to__first_name", "assigned_to__last_name", "assigned_to__username")
 
 
 @login_required
@@ -120,12 +163,10 @@ def triage_list(request):
     elif status in Signal.Status.values:
         signals = signals.filter(status=status)
     # New signals first, then the most urgent, then the newest (see signals.models.queue_rank).
-    # Only what the list shows: what was observed, and about whom, stays out of it (and it is cheaper).
-    ordered = (signals.select_related("assigned_to").only(*TRIAGE_LIST_FIELDS)
-               .order_by("queue_rank", "-received_at", "-id"))
+    ordered = signals.order_by("queue_rank", "-received_at", "-id").values_list(*TRIAGE_ROW_VALUES)
     page = Paginator(ordered, 30).get_page(request.GET.get("page"))
-    rows = list(page)
-    log.record_objects(request.actor, LogAction.READ, rows, "meldingenlijst")
+    rows = [TriageRow(*values) for values in page]
+    log.record_objects(request.actor, LogAction.READ, rows, "meldingenlijst", object_type=Signal)
     return render(request, "signals/triage_list.html", {"page": page, "rows": rows, "status": status,
                                                         "band_labels": BAND_LABELS,
                                                         "is_coordinator": bool(request.actor.meldpunt_org_ids)})

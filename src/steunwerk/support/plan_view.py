@@ -116,6 +116,15 @@ def plan_of(goal):
 
 
 @dataclass(frozen=True, slots=True)
+class ShownClient:
+    """A trajectory's client as the trajectory page names them: from the copy of the name on the trajectory, so
+    the page reads nothing else of the client's file."""
+
+    pk: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class ShownPhaseChange:
     from_phase: str
     to_phase: str

@@ -52,12 +52,13 @@ def _invalid(request, template, context):
 
 @login_required
 def trajectory_detail(request, pk):
-    trajectory = trajectory_or_404(request, pk, detail="traject")
+    trajectory = trajectory_or_404(request, pk, detail="traject", related=("team", "lead"))
     goals = plan_view.goal_summaries(trajectory)
     file_access = can_read_section(request.actor, trajectory, Section.FILE)
     phases = [(value, label, PHASE_GOALS[value]) for value, label in Phase.choices]
     return render(request, "support/trajectory.html", {
-        "trajectory": trajectory, "client": trajectory.client, "phases": phases,
+        "trajectory": trajectory, "client": plan_view.ShownClient(trajectory.client_id, trajectory.client_name),
+        "phases": phases,
         "phase_goal": PHASE_GOALS[trajectory.phase], "monitoring_questions": MONITORING_QUESTIONS,
         "goals": goals,
         "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS],

@@ -13,6 +13,11 @@ SCORED = {"safety": 2, "health": 1, "wellbeing": 1, "extent": "over_75", "durati
           "band": "professional", "status": Signal.Status.TRIAGED}
 
 
+def shown(rows):
+    """The signals a list shows, by id."""
+    return [row.pk for row in rows]
+
+
 def make_signal(org, **fields):
     values = {"organisation": org, "channel": Signal.Channel.PUBLIC, "reporter_type": "neighbour",
               "observation": "De buurvrouw komt al weken niet meer buiten.", "subject_name": "Truus Jansen",
@@ -151,7 +156,7 @@ def test_it_assigns_the_signal_to_a_member_of_the_meldpunt(world, login, scored,
     assert scored.assigned_to == world.professional
     client.force_login(world.professional)
     assert client.get(reverse("signal", args=[scored.pk])).status_code == 200
-    assert client.get(reverse("triage")).context["rows"] == [scored]
+    assert shown(client.get(reverse("triage")).context["rows"]) == [scored.pk]
 
 
 def test_it_offers_only_members_of_the_meldpunt(world, login, scored):

@@ -9,6 +9,11 @@ from steunwerk.vocab import LogAction, Role
 URL = reverse("triage")
 
 
+def shown(rows):
+    """The signals a list shows, by id."""
+    return [row.pk for row in rows]
+
+
 def make_signal(org, **fields):
     values = {"organisation": org, "channel": Signal.Channel.PUBLIC, "reporter_type": "neighbour",
               "observation": "De buurvrouw komt al weken niet meer buiten."}
@@ -28,7 +33,7 @@ def test_it_shows_the_coordinator_the_own_meldpunts_signals_only(world, login):
     content = response.content.decode()
     assert link(own) in content and "Oost" in content
     assert link(other) not in content
-    assert response.context["rows"] == [own]
+    assert shown(response.context["rows"]) == [own.pk]
 
 
 def test_it_shows_the_other_meldpunt_only_its_own(world, login):
@@ -36,7 +41,7 @@ def test_it_shows_the_other_meldpunt_only_its_own(world, login):
     other = make_signal(world.other_org)
     other_coordinator = make_user("coordinator_west", world.other_org, None, Role.MELDPUNT_COORDINATOR)
     response = login(other_coordinator).get(URL)
-    assert response.context["rows"] == [other]
+    assert shown(response.context["rows"]) == [other.pk]
     assert link(own) not in response.content.decode()
 
 
@@ -46,7 +51,7 @@ def test_it_shows_an_assigned_professional_only_the_signal_assigned_to_them(worl
     make_signal(world.org)
     response = login(world.professional).get(URL)
     assert response.status_code == 200
-    assert response.context["rows"] == [mine]
+    assert shown(response.context["rows"]) == [mine.pk]
     assert response.context["is_coordinator"] is False
     assert "Casussen in het netwerk" not in response.content.decode()
 
@@ -54,12 +59,12 @@ def test_it_shows_an_assigned_professional_only_the_signal_assigned_to_them(worl
 def test_it_shows_an_assigned_professional_of_the_meldpunt_organisation_their_signal(world, login):
     mine = make_signal(world.org, assigned_to=world.professional)
     make_signal(world.org)  # not theirs
-    assert login(world.professional).get(URL).context["rows"] == [mine]
+    assert shown(login(world.professional).get(URL).context["rows"]) == [mine.pk]
 
 
 def test_it_ignores_an_assignment_to_someone_of_another_organisation(world, login):
     make_signal(world.org, assigned_to=world.other_org_professional)
-    assert login(world.other_org_professional).get(URL).context["rows"] == []
+    assert shown(login(world.other_org_professional).get(URL).context["rows"]) == []
 
 
 def test_it_shows_nothing_to_others(world, login):
@@ -67,7 +72,7 @@ def test_it_shows_nothing_to_others(world, login):
     for user in [world.professional, world.team_lead, world.org_admin, world.wmo_consultant, world.no_role]:
         response = login(user).get(URL)
         assert response.status_code == 200
-        assert response.context["rows"] == []
+        assert shown(response.context["rows"]) == []
         assert "Geen meldingen." in response.content.decode()
 
 
@@ -75,21 +80,21 @@ def test_it_hides_closed_signals_by_default(world, login):
     open_one = make_signal(world.org)
     closed = make_signal(world.org, status=Signal.Status.CLOSED)
     client = login(world.meldpunt_coordinator)
-    assert client.get(URL).context["rows"] == [open_one]
-    assert client.get(URL, {"status": "open"}).context["rows"] == [open_one]
-    assert client.get(URL, {"status": "closed"}).context["rows"] == [closed]
-    assert set(client.get(URL, {"status": "all"}).context["rows"]) == {open_one, closed}
+    assert shown(client.get(URL).context["rows"]) == [open_one.pk]
+    assert shown(client.get(URL, {"status": "open"}).context["rows"]) == [open_one.pk]
+    assert shown(client.get(URL, {"status": "closed"}).context["rows"]) == [closed.pk]
+    assert set(shown(client.get(URL, {"status": "all"}).context["rows"])) == {open_one.pk, closed.pk}
 
 
 def test_it_filters_on_status(world, login):
     make_signal(world.org)
     triaged = make_signal(world.org, status=Signal.Status.TRIAGED)
-    assert login(world.meldpunt_coordinator).get(URL, {"status": "triaged"}).context["rows"] == [triaged]
+    assert shown(login(world.meldpunt_coordinator).get(URL, {"status": "triaged"}).context["rows"]) == [triaged.pk]
 
 
 def test_it_shows_the_newest_first(world, login):
     first, second = make_signal(world.org), make_signal(world.org)
-    assert login(world.meldpunt_coordinator).get(URL).context["rows"] == [second, first]
+    assert shown(login(world.meldpunt_coordinator).get(URL).context["rows"]) == [second.pk, first.pk]
 
 
 def test_it_puts_new_signals_first_then_the_most_urgent_then_the_unscored(world, login):
@@ -100,7 +105,7 @@ def test_it_puts_new_signals_first_then_the_most_urgent_then_the_unscored(world,
     new = make_signal(world.org)
     make_signal(world.org, status=Signal.Status.CLOSED, total=10)
     rows = login(world.meldpunt_coordinator).get(URL).context["rows"]
-    assert rows == [new_scored, new, urgent, mild, unscored_triaged]
+    assert shown(rows) == [new_scored.pk, new.pk, urgent.pk, mild.pk, unscored_triaged.pk]
 
 
 def test_a_signal_moves_in_the_list_when_it_is_scored_or_closed(world, login):
@@ -112,8 +117,8 @@ def test_a_signal_moves_in_the_list_when_it_is_scored_or_closed(world, login):
     second.status = Signal.Status.CLOSED
     second.save(update_fields=["status"])  # as closing a case does: the rank is saved along
     client = login(world.meldpunt_coordinator)
-    assert client.get(URL).context["rows"] == [first]
-    assert client.get(URL, {"status": "closed"}).context["rows"] == [second]
+    assert shown(client.get(URL).context["rows"]) == [first.pk]
+    assert shown(client.get(URL, {"status": "closed"}).context["rows"]) == [second.pk]
 
 
 def test_it_shows_score_band_and_override(world, login):
@@ -167,7 +172,7 @@ def test_it_pages_and_logs_only_the_page_shown(world, login):
     assert len(response.context["rows"]) == 30
     assert "?status=open&amp;page=2" in response.content.decode()
     assert AccessLogEntry.objects.count() == 30
-    assert client.get(URL, {"page": 2}).context["rows"] == [signals[0]]
+    assert shown(client.get(URL, {"page": 2}).context["rows"]) == [signals[0].pk]
     assert AccessLogEntry.objects.count() == 31
 
 
@@ -194,3 +199,14 @@ def test_it_costs_the_same_queries_for_many_signals_and_reads_no_observation(wor
     assert len(many.captured_queries) == len(few.captured_queries)
     listing = [q["sql"] for q in many.captured_queries if "signals_signal" in q["sql"] and "ORDER BY" in q["sql"]]
     assert listing and not any("observation" in sql or "subject_name" in sql for sql in listing)
+
+
+def test_each_row_names_the_reporter_kind_status_and_assignee(world, login):
+    make_signal(world.org, assigned_to=world.professional)
+    make_signal(world.org)
+    rows = login(world.meldpunt_coordinator).get(URL).content.decode().split("<tbody>")[1].split("<tr>")[1:]
+    reporter = Signal(reporter_type="neighbour").get_reporter_type_display()
+    assert all(f"<td>{reporter}</td>" in row for row in rows)
+    assert sum(f"<td>{world.professional.get_full_name()}</td>" in row for row in rows) == 1
+    assert sum("<td>—</td></tr>" in row for row in rows) == 1
+    assert all(f"<td>{Signal.Status.NEW.label}</td>" in row for row in rows)

@@ -207,3 +207,15 @@ def test_it_shows_linked_methods_members_and_provisions_without_a_query_per_step
     html = response.content.decode()
     assert reverse("method", args=[method.slug]) in html and "Maatje in de wijk" in html
     assert "Koffie-inloop" in html and "(netwerk)" in html
+
+
+def test_it_names_the_client_without_reading_the_client_s_file(world, login):
+    world.own_client.name = "Bram de Wit-Jansen"
+    world.own_client.save()  # the copy of the name on the trajectory follows
+    browser = login(world.professional)
+    browser.get(url(world.own_trajectory))
+    with CaptureQueriesContext(connection) as queries:
+        response = browser.get(url(world.own_trajectory))
+    assert "<h1>Bram de Wit-Jansen — ondersteuningstraject</h1>" in response.content.decode()
+    assert reverse("client", args=[world.own_client.pk]) in response.content.decode()
+    assert not any('"clients_client"' in query["sql"] for query in queries.captured_queries)
