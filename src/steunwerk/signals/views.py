@@ -163,9 +163,9 @@ def triage_list(request):
     elif status in Signal.Status.values:
         signals = signals.filter(status=status)
     # New signals first, then the most urgent, then the newest (see signals.models.queue_rank).
-    ordered = signals.order_by("queue_rank", "-received_at", "-id").values_list(*TRIAGE_ROW_VALUES)
-    page = Paginator(ordered, 30).get_page(request.GET.get("page"))
-    rows = [TriageRow(*values) for values in page]
+    # The page is counted on the signals alone; only its thirty rows are read with their assignees.
+    page = Paginator(signals.order_by("queue_rank", "-received_at", "-id"), 30).get_page(request.GET.get("page"))
+    rows = [TriageRow(*values) for values in page.object_list.values_list(*TRIAGE_ROW_VALUES)]
     log.record_objects(request.actor, LogAction.READ, rows, "meldingenlijst", object_type=Signal)
     return render(request, "signals/triage_list.html", {"page": page, "rows": rows, "status": status,
                                                         "band_labels": BAND_LABELS,
