@@ -120,14 +120,17 @@ class FormRenderer(Jinja2):
 class FixedFields:
     """For a form whose fields are the same for every instance (its ``__init__`` changes none of them).
 
-    A field of such a form whose value is empty, or one of the field's own fixed choices, looks the same every
-    time it is drawn with that value: ``form_fields`` draws it once per language and value and then reuses the
-    markup. Such a field shows nothing the user typed, so the kept markup holds no personal text; a field with
-    typed text or with errors is drawn afresh every time."""
+    A field of such a form whose value is empty, or one (or a set) of the field's own fixed choices, looks the same
+    every time it is drawn with that value: ``form_fields`` draws it once per language and value and then reuses
+    the markup. Such a field shows nothing the user typed, only which of its fixed choices are selected (a phase, a
+    level of complexity, a combination of target groups); a field with typed text or with errors is drawn afresh
+    every time."""
 
 
 _drawn_fields = {}
-_MAX_DRAWN_FIELDS = 5000  # a bound on memory, far above the number of fixed fields × values × languages
+# A bound on memory (some 10 MB): when it is reached the kept markup is dropped and gathered again. A list of
+# checkboxes has many combinations of ticked boxes; the usual ones come back quickly.
+_MAX_DRAWN_FIELDS = 5000
 
 
 def _reusable_key(field):
@@ -140,8 +143,10 @@ def _reusable_key(field):
     fixed_choices = isinstance(field.field, forms.ChoiceField) and not isinstance(field.field, forms.ModelChoiceField)
     if chosen and not (fixed_choices and all(field.field.valid_value(v) for v in chosen)):
         return None
+    # Ticked boxes look the same whatever order (or how often) their values came in.
+    shown = tuple(sorted({str(v) for v in values})) if isinstance(value, (list, tuple)) else (str(value),)
     return (type(form), form.prefix, form.auto_id, form.label_suffix, form.use_required_attribute, field.name,
-            translation.get_language(), tuple(str(v) for v in values))
+            translation.get_language(), shown)
 
 
 def form_fields(form):
@@ -160,7 +165,9 @@ def form_fields(form):
         drawn = _drawn_fields.get(key) if key is not None else None
         if drawn is None:
             drawn = _field_block(field)
-            if key is not None and len(_drawn_fields) < _MAX_DRAWN_FIELDS:
+            if key is not None:
+                if len(_drawn_fields) >= _MAX_DRAWN_FIELDS:
+                    _drawn_fields.clear()
                 _drawn_fields[key] = drawn
         parts.append(drawn)
     return Markup("".join(parts))

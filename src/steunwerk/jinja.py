@@ -114,23 +114,31 @@ _CALLED_DIRECTLY = (_Texts, _PageLinks)
 def _forget_link_shapes(setting, **kwargs):
     if setting == "ROOT_URLCONF":  # tests that swap the routes
         _url_shapes.clear()
-        _optional_urls.clear()
+        _optional_routes.clear()
     if setting.startswith("STATIC") or setting == "STORAGES":
         _static_urls.clear()
 
 
 def url_if_exists(name, *args):
-    """The URL, or "" when no such route is configured (a feature switched off)."""
-    key = (_place(), name, args)
-    if key not in _optional_urls:
+    """The URL, or "" when no such route is configured (a feature switched off). Without arguments the answer is
+    remembered per route (the menu asks on every page); with arguments it is worked out each time."""
+    if args:
         try:
-            _optional_urls[key] = reverse(name, args=args or None)
+            return url(name, *args)
         except NoReverseMatch:
-            _optional_urls[key] = ""
-    return _optional_urls[key]
+            return ""
+    key = (_place(), name)
+    found = _optional_routes.get(key)
+    if found is None:
+        try:
+            found = reverse(name)
+        except NoReverseMatch:
+            found = ""
+        _optional_routes[key] = found
+    return found
 
 
-_optional_urls = {}
+_optional_routes = {}
 _static_urls = {}
 
 

@@ -22,7 +22,12 @@ def translate(language, message):
     key = (language, message)
     text = translated.get(key)
     if text is None:
-        text = translated[key] = translation.gettext(message)
+        if language == translation.get_language():
+            text = translation.gettext(message)
+        else:
+            with translation.override(language):
+                text = translation.gettext(message)
+        translated[key] = text
     return text
 
 

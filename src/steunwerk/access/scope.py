@@ -255,12 +255,16 @@ def editable(model, actor):
     return _scoped(model, actor, write=True)
 
 
-def under(parents, model, path):
+def under(parents, model, path, section=Section.PLAN):
     """The rows of ``model`` that hang, by the relation ``path``, under one of ``parents``: rows the caller already
     holds, read through this layer (a plan's steps under the goals or the trajectory on the page). Like a prefetch,
     it narrows to what lies beneath them and needs no access check of its own, so a page lists a plan's steps
-    without asking again whether the trajectory may be seen. It takes the parent objects, not ids, so that it
-    cannot be handed ids of unknown origin."""
+    without asking again whether the trajectory may be seen. ``section`` is the section the parents were fetched
+    for (the plan, by default); rows of another section are refused, since a reader of the plan may not be a reader
+    of the file. It takes the parent objects, not ids, so that it cannot be handed ids of unknown origin."""
+    scope = getattr(model, "access_scope", None)
+    if scope is None or scope.section != section:
+        raise TypeError(f"{model.__name__} hoort niet bij het deel '{section}' waarvoor deze rijen zijn opgehaald")
     parent_model = model
     for name in path.split("__"):
         parent_model = parent_model._meta.get_field(name).related_model
@@ -278,6 +282,7 @@ def unique_or_none(queryset):
 
 
 def get_visible_or_404(model, actor, **lookup):
+    """The row a lookup on a unique key (the primary key) finds, if this actor may read it; else 404."""
     obj = unique_or_none(visible(model, actor).filter(**lookup))
     if obj is None:
         raise Http404
@@ -285,6 +290,7 @@ def get_visible_or_404(model, actor, **lookup):
 
 
 def get_editable_or_404(model, actor, **lookup):
+    """The row a lookup on a unique key (the primary key) finds, if this actor may change it; else 404."""
     obj = unique_or_none(editable(model, actor).filter(**lookup))
     if obj is None:
         raise Http404

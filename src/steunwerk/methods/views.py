@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -184,8 +186,9 @@ def _step_options(steps):
 
 
 def _shorten(text, length):
-    """At most ``length`` characters, the last an ellipsis when cut (Truncator's rule, without its Unicode
-    normalisation: these are short labels in a list)."""
+    """At most ``length`` characters, the last an ellipsis when cut (Truncator's rule; letters typed as a base and a
+    separate accent are joined first, so an accent is never cut off its letter)."""
+    text = unicodedata.normalize("NFC", text)
     return text if len(text) <= length else f"{text[:length - 1]}…"
 
 

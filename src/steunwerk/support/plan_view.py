@@ -73,18 +73,20 @@ def columns(steps):
     return [(label, [s for s in steps if s.actor in actors]) for _key, label, actors in PLAN_COLUMNS]
 
 
-def goal_summaries(trajectory):
+def goal_summaries(trajectory, with_wishes):
     """(goal, columns, ladder) for each goal of the trajectory, as the trajectory page shows them: goals, plans and
-    steps in one query (a goal with several steps comes back once per step)."""
+    steps in one query (a goal with several steps comes back once per step). The wish a goal came from belongs to
+    the file: it is read only ``with_wishes`` (for a reader of the file)."""
     skip_names = list(SKIP_FIELDS.values())
-    goal_values = ["pk", "priority", "intended_result", "preferences", "wish__text", "plan__id",
-                   *(f"plan__{name}" for name in skip_names)]
+    goal_values = ["pk", "priority", "intended_result", "preferences", "wish__text" if with_wishes else "wish_id",
+                   "plan__id", *(f"plan__{name}" for name in skip_names)]
     step_values = [f"plan__steps__{name}" for name in _STEP_VALUES]
     goals, steps = {}, {}
     for row in trajectory.goals.order_by().values_list(*goal_values, *step_values):
         goal_row, step_row = row[:len(goal_values)], row[len(goal_values):]
         if goal_row[0] not in goals:
-            goals[goal_row[0]] = ShownGoal(*goal_row[:6], skip_reasons=dict(zip(skip_names, goal_row[6:])))
+            goals[goal_row[0]] = ShownGoal(*goal_row[:4], goal_row[4] if with_wishes else None, *goal_row[5:6],
+                                           skip_reasons=dict(zip(skip_names, goal_row[6:])))
         if step_row[2] is not None:  # the step's id: a goal without a plan or steps has none
             steps.setdefault(step_row[0], []).append(ShownStep(*step_row))
     shown = []

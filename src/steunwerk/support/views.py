@@ -53,8 +53,8 @@ def _invalid(request, template, context):
 @login_required
 def trajectory_detail(request, pk):
     trajectory = trajectory_or_404(request, pk, detail="traject", related=("team", "lead"))
-    goals = plan_view.goal_summaries(trajectory)
     file_access = can_read_section(request.actor, trajectory, Section.FILE)
+    goals = plan_view.goal_summaries(trajectory, with_wishes=file_access)
     phases = [(value, label, PHASE_GOALS[value]) for value, label in Phase.choices]
     return render(request, "support/trajectory.html", {
         "trajectory": trajectory, "client": plan_view.ShownClient(trajectory.client_id, trajectory.client_name),

@@ -206,3 +206,16 @@ def engines_form_template():
     from django.template import engines
 
     return engines["jinja2"].from_string(FORM_TEMPLATE)
+
+
+def test_ticked_boxes_in_another_order_reuse_the_same_markup_and_the_memory_stays_bounded(drawn, monkeypatch):
+    from steunwerk import formrenderer
+
+    first = str(form_fields(Fixed(initial={"phase": "a", "tags": ["a", "b"]})))
+    kept = len(drawn)
+    assert str(form_fields(Fixed(initial={"phase": "a", "tags": ["b", "a", "b"]}))) == first
+    assert len(drawn) == kept
+    monkeypatch.setattr(formrenderer, "_MAX_DRAWN_FIELDS", 4)
+    for phase, tags in (("b", ["a"]), ("b", ["b"]), ("a", [])):
+        form_fields(Fixed(initial={"phase": phase, "tags": tags}))
+        assert len(drawn) <= 4

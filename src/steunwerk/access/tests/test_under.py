@@ -25,3 +25,13 @@ def test_it_refuses_parents_of_another_kind(world):
 
 def test_without_parents_it_finds_nothing(world):
     assert list(under([], Goal, "trajectory")) == []
+
+
+def test_it_refuses_rows_of_the_file_under_parents_fetched_for_the_plan(world):
+    from steunwerk.access.scope import Section
+    from steunwerk.support.models import LogbookEntry
+
+    with pytest.raises(TypeError):
+        under([world.own_trajectory], LogbookEntry, "trajectory")  # a plan reader may not read the logbook
+    assert list(under([world.own_trajectory], LogbookEntry, "trajectory", section=Section.FILE)) == list(
+        LogbookEntry.objects.filter(trajectory=world.own_trajectory))

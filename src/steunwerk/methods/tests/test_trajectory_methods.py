@@ -221,3 +221,11 @@ def test_it_lists_the_steps_in_plan_order_shortened_and_shows_scores_in_dutch_no
                       "Eerst dit doel, want priorite… — Tweede", "Huishouden op orde — Zelf de was doen"]
     assert [len(part) for part in labels[0].split(" — ")] == [30, 50]
     assert re.findall(r"\(score \d+,\d\)", strip(html))
+
+
+def test_an_accent_typed_separately_is_never_cut_off_its_letter(world, login):
+    decomposed = "Cafe\u0301 " * 6  # 30 characters on screen, 36 as typed (each é as e plus an accent)
+    Goal.objects.filter(pk=world.own_goal.pk).update(intended_result=decomposed.strip())
+    html = login(world.professional).get(url(world.own_trajectory)).content.decode()
+    label = re.search(r'<option value="\d+">([^<]*)</option>', html).group(1)
+    assert label.startswith("Café Café Café Café Café Café — ")

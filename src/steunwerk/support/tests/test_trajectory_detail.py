@@ -128,8 +128,14 @@ def test_it_lets_a_wmo_consultant_with_consent_see_the_plan_but_not_the_file(wor
                                    activities="ok", connection="attention", note="Vertrouwelijk",
                                    checked_by=world.professional)
     t = world.own_trajectory
-    response = login(world.wmo_consultant).get(url(t))
+    wish = ImportantWish.objects.create(trajectory=t, rank=1, text="Wens uit het dossier", recorded_by=world.professional)
+    Goal.objects.filter(pk=world.own_goal.pk).update(wish=wish)
+    browser = login(world.wmo_consultant)
+    with CaptureQueriesContext(connection) as queries:
+        response = browser.get(url(t))
     assert response.status_code == 200
+    assert "Wens uit het dossier" not in response.content.decode()
+    assert not any("support_importantwish" in query["sql"] for query in queries.captured_queries)  # not even read
     [(headers, cells)] = plan_tables(response)
     assert headers == COLUMNS and cells[0] == "Zelf de was doen"
     html = response.content.decode()
