@@ -33,11 +33,17 @@ class Team(ChoiceLabels, models.Model):
         return f"{self.name} ({self.organisation.name})"
 
 
+def shown_name(first_name, last_name, username):
+    """How an account is named on a page: the full name, or else the user name ("" for no account). For records that
+    read only these three fields of an account."""
+    return f"{first_name or ''} {last_name or ''}".strip() or username or ""
+
+
 class User(AbstractUser):
     """A person who signs in. What they may do comes only from their memberships."""
 
     def __str__(self):
-        return self.get_full_name() or self.username
+        return shown_name(self.first_name, self.last_name, self.username)
 
 
 class Membership(ChoiceLabels, models.Model):

@@ -12,6 +12,7 @@ from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
 from steunwerk.access.scope import unique_or_none
+from steunwerk.accounts.models import shown_name
 from steunwerk.vocab import Phase
 
 ORDER = ("client_name", "client_id", "id")
@@ -82,9 +83,7 @@ class Row:
 
     @property
     def lead_name(self):
-        """As the account prints itself: the full name, or else the user name ("" without a contact person)."""
-        full = f"{self.lead_first_name or ''} {self.lead_last_name or ''}".strip()
-        return full or self.lead_username or ""
+        return shown_name(self.lead_first_name, self.lead_last_name, self.lead_username)
 
 
 ROW_VALUES = ("pk", "client_id", "client_name", "status", "phase", "client__date_of_birth", "client__neighbourhood",

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
 from steunwerk.access.scope import Actor, editable, feedback_for_receipt, unique_or_none, visible
-from steunwerk.accounts.models import Organisation, User
+from steunwerk.accounts.models import Organisation, User, shown_name
 from steunwerk.choicelabels import choice_label
 from steunwerk.signals.forms import DecisionForm, FeedbackForm, PublicSignalForm, SignalForm, TriageForm
 from steunwerk.signals.models import QUEUE_OPEN_BELOW, PublicSubmission, Signal
@@ -131,10 +131,10 @@ class TriageRow:
 
     @property
     def assigned_to(self):
-        """As the account prints itself (the full name, or else the user name); None when nobody is assigned."""
+        """The assignee's name; None when nobody is assigned."""
         if self.assigned_username is None:
             return None
-        return f"{self.assigned_first_name} {self.assigned_last_name}".strip() or self.assigned_username
+        return shown_name(self.assigned_first_name, self.assigned_last_name, self.assigned_username)
 
     def get_reporter_type_display(self):
         return choice_label(Signal._meta.get_field("reporter_type"), self.reporter_type)

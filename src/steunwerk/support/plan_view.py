@@ -9,6 +9,7 @@ page, two the printed plan, however many goals and steps there are.
 from dataclasses import dataclass, field
 
 from steunwerk.access.scope import under
+from steunwerk.accounts.models import shown_name
 from steunwerk.support.ladder import SKIP_FIELDS, ladder, ladder_for
 from steunwerk.support.models import ActionPlan, MonitoringCheck, PlanStep, preference_lines
 from steunwerk.vocab import PLAN_COLUMNS, OtherLaw, Phase
@@ -144,8 +145,8 @@ class ShownPhaseChange:
 
     @property
     def changed_by(self):
-        """As the account prints itself: the full name, or else the user name. Nothing else of the account is read."""
-        return f"{self.changed_by_first_name} {self.changed_by_last_name}".strip() or self.changed_by_username
+        """Who changed the phase; nothing else of their account is read."""
+        return shown_name(self.changed_by_first_name, self.changed_by_last_name, self.changed_by_username)
 
 
 def recent_phase_changes(trajectory, count=5):
