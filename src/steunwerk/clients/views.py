@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
 from steunwerk.access.models import Consent
-from steunwerk.access.scope import Section, can_read_client_section, visible
+from steunwerk.access.scope import Section, can_read_client_section, under, visible
 from steunwerk.access.shortcuts import client_and_trajectories_or_404, client_or_404
 from steunwerk.accounts.models import Team
 from steunwerk.clients import caseload as caseload_pages
@@ -70,10 +70,14 @@ def client_new(request):
 def client_detail(request, pk):
     client, trajectories = client_and_trajectories_or_404(request, pk, detail="dossier")
     can_edit_client = any(t.team_id in request.actor.care_team_ids for t in trajectories)
-    consents = visible(Consent, request.actor).filter(client=client).select_related("receiving_organisation")
-    if not can_edit_client:
+    if can_edit_client:
+        # A team holding one of the client's trajectories reads every section of the file, so every consent.
+        consents = under([client], Consent, "client", section=Section.IDENTITY)
+    else:
         # A receiving organisation sees its own consent, not to whom else the client gave one.
-        consents = consents.filter(receiving_organisation_id__in=list(request.actor.role_by_org))
+        consents = visible(Consent, request.actor).filter(
+            client=client, receiving_organisation_id__in=list(request.actor.role_by_org))
+    consents = consents.select_related("receiving_organisation")
     return render(request, "clients/client_detail.html", {
         "client": client, "trajectories": trajectories, "consents": consents,
         "can_edit": can_edit_client,

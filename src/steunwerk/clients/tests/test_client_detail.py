@@ -109,6 +109,16 @@ def test_it_shows_consents_and_their_withdrawal(world, login):
     assert reverse("consent_withdraw", args=[world.own_client.pk, consent.pk]) not in content
 
 
+def test_the_team_sees_every_consent_and_a_receiver_only_its_own(world, login):
+    give_consent(world, world.other_org)
+    give_consent(world, world.municipality)
+    team_page = login(world.professional).get(url(world.own_client)).content.decode()
+    assert "MEE West — Wmo-aanvraag" in team_page and "Gemeente Oost — Wmo-aanvraag" in team_page
+    receiver_page = login(world.wmo_consultant).get(url(world.own_client)).content.decode()
+    assert "Gemeente Oost — Wmo-aanvraag" in receiver_page
+    assert "MEE West" not in receiver_page
+
+
 def test_it_masks_an_eight_digit_bsn_too(world, login):
     Client.objects.filter(pk=world.own_client.pk).update(bsn="010000008")
     content = login(world.professional).get(url(world.own_client)).content.decode()
