@@ -117,14 +117,31 @@ class FormRenderer(Jinja2):
         return draw(context).strip()  # Django strips what a template gives
 
 
+class _SharedFields(dict):
+    """The declared fields of a FixedFields form. Django deep-copies a form's fields for each instance, so that the
+    instance may change its own; these forms change none, so each instance gets a dict of the same field objects."""
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
 class FixedFields:
     """For a form whose fields are the same for every instance (its ``__init__`` changes none of them).
 
-    A field of such a form whose value is empty, or one (or a set) of the field's own fixed choices, looks the same
-    every time it is drawn with that value: ``form_fields`` draws it once per language and value and then reuses
-    the markup. Such a field shows nothing the user typed, only which of its fixed choices are selected (a phase, a
-    level of complexity, a combination of target groups); a field with typed text or with errors is drawn afresh
-    every time."""
+    Its instances share the field objects instead of deep copies of them. A field of such a form whose value is
+    empty, or one (or a set) of the field's own fixed choices, looks the same every time it is drawn with that
+    value: ``form_fields`` draws it once per language and value and then reuses the markup. Such a field shows
+    nothing the user typed, only which of its fixed choices are selected (a phase, a level of complexity, a
+    combination of target groups); a field with typed text or with errors is drawn afresh every time."""
+
+    def __init__(self, *args, **kwargs):
+        cls = type(self)
+        if type(cls.__dict__.get("base_fields")) is not _SharedFields:
+            if any(isinstance(field, forms.ModelChoiceField) for field in cls.base_fields.values()):
+                # A model form narrows such a field's queryset per instance (limit_choices_to).
+                raise TypeError(f"{cls.__name__}: een keuze uit de database past niet in een FixedFields-formulier")
+            cls.base_fields = _SharedFields(cls.base_fields)
+        super().__init__(*args, **kwargs)
 
 
 _drawn_fields = {}

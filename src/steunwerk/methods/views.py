@@ -160,7 +160,7 @@ def _plan_steps(request, trajectory):
 @login_required
 def trajectory_methods(request, pk):
     """Recommendations for this trajectory, with reasons; a chosen method can be attached to a plan step."""
-    trajectory = trajectory_or_404(request, pk, write=True, detail="methoden voorstellen")
+    trajectory = trajectory_or_404(request, pk, write=True, detail="methoden voorstellen", related=("client",))
     initial = profile_for_trajectory(trajectory)
     form = RecommendForm(request.GET or None, initial=initial)
     if request.GET and not form.is_valid():

@@ -219,3 +219,22 @@ def test_ticked_boxes_in_another_order_reuse_the_same_markup_and_the_memory_stay
     for phase, tags in (("b", ["a"]), ("b", ["b"]), ("a", [])):
         form_fields(Fixed(initial={"phase": phase, "tags": tags}))
         assert len(drawn) <= 4
+
+
+def test_fixed_forms_share_their_fields_but_not_their_list_of_fields():
+    first, second = Fixed(), Fixed({"phase": "a"})
+    assert first.fields["phase"] is second.fields["phase"]
+    first.fields.pop("note")
+    assert "note" in second.fields and "note" in Fixed().fields
+    assert second.is_valid() and second.cleaned_data["phase"] == "a"
+    assert not Fixed({"phase": "x"}).is_valid()
+
+
+def test_a_choice_from_the_database_cannot_be_a_fixed_field():
+    from steunwerk.accounts.models import Team
+
+    class WithQueryset(FixedFields, forms.Form):
+        team = forms.ModelChoiceField(queryset=Team.objects.all())
+
+    with pytest.raises(TypeError):
+        WithQueryset()
