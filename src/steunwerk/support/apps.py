@@ -10,6 +10,13 @@ def ensure_tallies(using="default", **kwargs):
     tallies.ensure(using)
 
 
+def ensure_name_index(using="default", **kwargs):
+    """After migrate, on SQLite: the trigram index for searching on part of a name is there (support/name_index.py)."""
+    from steunwerk.support import name_index
+
+    name_index.ensure(using)
+
+
 class SupportConfig(AppConfig):
     name = "steunwerk.support"
     verbose_name = "Ondersteuning"
@@ -18,3 +25,4 @@ class SupportConfig(AppConfig):
         from steunwerk.support import step_counts  # noqa: F401  (connects the signals)
 
         post_migrate.connect(ensure_tallies, sender=self, dispatch_uid="support_ensure_tallies")
+        post_migrate.connect(ensure_name_index, sender=self, dispatch_uid="support_ensure_name_index")
