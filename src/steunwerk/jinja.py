@@ -5,7 +5,9 @@ per page, which matters because every page a professional opens is rendered afre
 cached). Django's template language stays configured for the libraries that ship their own templates (the API
 browser and schema pages).
 """
+import re
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 import jinja2
 from django.conf import settings
@@ -20,7 +22,7 @@ from django.test.signals import template_rendered
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
-from django.utils.formats import localize
+from django.utils.formats import get_format, localize
 from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.timezone import get_current_timezone, template_localtime
 from jinja2 import ChainableUndefined, Environment, Undefined, pass_context
@@ -30,25 +32,39 @@ from steunwerk import texts
 from steunwerk.formrenderer import form_fields
 
 
-# A URL with whole-number arguments is reversed once per route, with stand-in numbers, and afterwards filled in
-# as text: Django's reverse() costs some 15 µs, and list pages ask for a link on every row.
+# A URL whose arguments are whole numbers or slugs is reversed once per route and kind of argument, with stand-ins,
+# and afterwards filled in as text: Django's reverse() costs some 15 µs, and list pages ask for a link on every row.
+# A slug needs no quoting and passes every converter that takes one (slug, str, path); a route that refuses the
+# stand-in refuses through reverse() itself, as it would refuse the real argument.
 _STAND_INS = tuple(987654320 + i for i in range(4))
+_SLUG_STAND_INS = tuple(f"standin-{i}-zq" for i in range(4))
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 _url_shapes = {}
+
+
+def _kind(arg):
+    if type(arg) is int and arg >= 0:
+        return "i"
+    if type(arg) is str and _SLUG.fullmatch(arg):
+        return "s"
+    return None
 
 
 def _link(place, name, args, kwargs):
     """The URL of route ``name``; ``place`` is the URL configuration and script prefix it is reversed in."""
-    if kwargs or len(args) > len(_STAND_INS) or not all(type(a) is int and a >= 0 for a in args):
+    kinds = "".join(_kind(a) or "?" for a in args)
+    if kwargs or len(args) > len(_STAND_INS) or "?" in kinds:
         return reverse(name, args=args or None, kwargs=kwargs or None)
-    key = (place, name, len(args))
+    key = (place, name, kinds)
     shape = _url_shapes.get(key)
     if shape is None:
-        text = reverse(name, args=_STAND_INS[:len(args)] or None)
-        if any(text.count(str(n)) != 1 for n in _STAND_INS[:len(args)]):
-            return reverse(name, args=args or None)  # a route that does not show its numbers plainly once each
+        stand_ins = [str(_STAND_INS[i] if kind == "i" else _SLUG_STAND_INS[i]) for i, kind in enumerate(kinds)]
+        text = reverse(name, args=stand_ins or None)
+        if any(text.count(stand_in) != 1 for stand_in in stand_ins):
+            return reverse(name, args=args or None)  # a route that does not show its arguments plainly once each
         shape = text.replace("{", "{{").replace("}", "}}")
-        for n in _STAND_INS[:len(args)]:
-            shape = shape.replace(str(n), "{}", 1)
+        for stand_in in stand_ins:
+            shape = shape.replace(stand_in, "{}", 1)
         _url_shapes[key] = shape
     return shape.format(*args)
 
@@ -182,6 +198,18 @@ def _as_strftime(django_format):
     return _strftime_of[django_format]
 
 
+_TENTH = Decimal("0.1")
+
+
+def _one_decimal(value):
+    """Django's ``floatformat(1)`` for a number, in a quarter of the steps: one decimal, a half rounded away from
+    zero, the page's decimal separator, no grouping of thousands."""
+    rounded = Decimal(repr(value)).quantize(_TENTH, rounding=ROUND_HALF_UP)
+    if not rounded:
+        rounded = abs(rounded)  # floatformat shows no "-0,0"
+    return str(rounded).replace(".", get_format("DECIMAL_SEPARATOR"))
+
+
 def _local(value):
     """Django's template_localtime() in fewer steps for the common case: an aware datetime, in the current time zone."""
     if type(value) is datetime and value.tzinfo is not None and settings.USE_TZ and value.utcoffset() is not None:
@@ -231,6 +259,7 @@ def environment(**options):
         yesno=defaultfilters.yesno,
         truncatewords=defaultfilters.truncatewords,
         floatformat=defaultfilters.floatformat,
+        one_decimal=_one_decimal,
         urlencode=defaultfilters.urlencode,
     )
     return env

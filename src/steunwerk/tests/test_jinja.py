@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 from django.template import engines
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 
@@ -73,8 +73,14 @@ def test_the_date_filter_says_what_djangos_says(render, settings, fmt, value):
 def test_links_are_the_ones_django_would_reverse(render):
 
     for name, args in (("trajectory", (7,)), ("trajectory", (123456,)), ("client", (1,)), ("caseload", ()),
-                       ("method", ("een-methode",))):
+                       ("method", ("een-methode",)), ("method", ("andere_methode-2",)), ("method", ("7",)),
+                       ("method", (7,)), ("report_status", ("ID-12ab",)), ("report_status", ("a b?c",))):
         assert render("{{ url(name, *args) }}", name=name, args=args) == reverse(name, args=args or None)
+    for name, args in (("trajectory", ("een-methode",)), ("method", ("geen slug",))):
+        with pytest.raises(NoReverseMatch):
+            reverse(name, args=args)
+        with pytest.raises(NoReverseMatch):
+            render("{{ url(name, *args) }}", name=name, args=args)
     assert render("{{ url('trajectory', 8) }}|{{ url('trajectory', 9) }}") == \
         f"{reverse('trajectory', args=[8])}|{reverse('trajectory', args=[9])}"
 
@@ -151,3 +157,18 @@ def test_static_files_and_optional_links_are_what_django_gives(render):
     assert render("{{ static('steunwerk.css') }}") == static("steunwerk.css")
     assert render("[{{ url_if_exists('geen-route') }}]") == "[]"
     assert render("{{ url_if_exists('caseload') }}") == reverse("caseload")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_one_decimal_shows_a_number_as_floatformat_1_does(language):
+    import random
+
+    from django.template import defaultfilters
+
+    rng = random.Random(7)
+    numbers = [0, 0.0, -0.0, 0.04, -0.04, 0.05, -0.05, 3.25, 3.35, -3.25, 2.675, 12, 12.0, 1234567.25, 1e-7, 99.95,
+               *(rng.uniform(-50, 50) for _ in range(300)), *(round(rng.uniform(0, 20), 2) for _ in range(300))]
+    template = engines["jinja2"].from_string("{{ n|one_decimal }}")
+    with translation.override(language):
+        for number in numbers:
+            assert template.render({"n": number}) == defaultfilters.floatformat(number, 1), number
