@@ -66,21 +66,21 @@ class Actor:
         if user is None or not user.is_authenticated or not user.is_active:
             return cls(name="anoniem")
         care, lead, full, plan, admin, meldpunt, roles = set(), set(), set(), set(), set(), set(), {}
-        for m in user.memberships.all():
-            roles.setdefault(m.organisation_id, m.role)
-            if m.role in CARE_ROLES:
-                if m.team_id:
-                    care.add(m.team_id)
-                full.add(m.organisation_id)
-                if m.role == Role.TEAM_LEAD and m.team_id:
-                    lead.add(m.team_id)
-                    roles[m.organisation_id] = m.role
-            elif m.role == Role.WMO_CONSULTANT:
-                plan.add(m.organisation_id)
-            elif m.role == Role.ORG_ADMIN:
-                admin.add(m.organisation_id)
-            elif m.role == Role.MELDPUNT_COORDINATOR:
-                meldpunt.add(m.organisation_id)
+        for organisation_id, role, team_id in _memberships_of(user.pk):
+            roles.setdefault(organisation_id, role)
+            if role in CARE_ROLES:
+                if team_id:
+                    care.add(team_id)
+                full.add(organisation_id)
+                if role == Role.TEAM_LEAD and team_id:
+                    lead.add(team_id)
+                    roles[organisation_id] = role
+            elif role == Role.WMO_CONSULTANT:
+                plan.add(organisation_id)
+            elif role == Role.ORG_ADMIN:
+                admin.add(organisation_id)
+            elif role == Role.MELDPUNT_COORDINATOR:
+                meldpunt.add(organisation_id)
         return cls(
             user=user, name=user.get_username(), care_team_ids=frozenset(care), lead_team_ids=frozenset(lead),
             full_consent_org_ids=frozenset(full), plan_consent_org_ids=frozenset(plan - full),
@@ -108,6 +108,18 @@ class Actor:
     @property
     def can_hold_trajectories(self):
         return bool(self.care_team_ids)
+
+
+def _memberships_of(user_id):
+    """(organisation id, role, team id) of each of the user's memberships. Every signed-in page asks this once, so it
+    is one plain statement: building it through the ORM cost several times what the database needs to answer."""
+    from steunwerk.accounts.models import Membership
+
+    field = Membership._meta.get_field
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {field('organisation').column}, {field('role').column}, {field('team').column} "
+                       f"FROM {Membership._meta.db_table} WHERE {field('user').column} = %s", [user_id])
+        return cursor.fetchall()
 
 
 def _consented_client_ids(org_ids):
@@ -255,13 +267,32 @@ def editable(model, actor):
     return _scoped(model, actor, write=True)
 
 
-def under(parents, model, path, section=Section.PLAN):
+class Shape:
+    """How a page reads rows of ``model``: which values, through which joins, in which order; ``build`` makes that
+    queryset from the model's manager. Django works out every related name of a ``values_list`` each time a queryset
+    is made, which for a page's dozen joined values costs more than compiling and running the query; a shape is
+    worked out once per process and ``under`` narrows a copy of it for each use. It holds no rows and is never read
+    itself: it can only be narrowed."""
+
+    def __init__(self, model, build):
+        self.model, self._build, self._queryset = model, build, None
+
+    def _narrowed(self, **lookup):
+        if self._queryset is None:
+            self._queryset = self._build(self.model._default_manager)
+        return self._queryset.filter(**lookup)  # a new queryset; the shape itself stays empty
+
+
+def under(parents, model, path, section=Section.PLAN, shape=None):
     """The rows of ``model`` that hang, by the relation ``path``, under one of ``parents``: rows the caller already
     holds, read through this layer (a plan's steps under the goals or the trajectory on the page). Like a prefetch,
     it narrows to what lies beneath them and needs no access check of its own, so a page lists a plan's steps
     without asking again whether the trajectory may be seen. ``section`` is the section the parents were fetched
     for (the plan, by default); rows of another section are refused, since a reader of the plan may not be a reader
-    of the file. It takes the parent objects, not ids, so that it cannot be handed ids of unknown origin."""
+    of the file. It takes the parent objects, not ids, so that it cannot be handed ids of unknown origin. With a
+    ``shape`` (of this model) the rows come as that shape reads them."""
+    if shape is not None and shape.model is not model:
+        raise TypeError(f"Deze vorm leest {shape.model.__name__}, niet {model.__name__}")
     scope = getattr(model, "access_scope", None)
     if scope is None or scope.section != section:
         raise TypeError(f"{model.__name__} hoort niet bij het deel '{section}' waarvoor deze rijen zijn opgehaald")
@@ -270,7 +301,8 @@ def under(parents, model, path, section=Section.PLAN):
         parent_model = parent_model._meta.get_field(name).related_model
     if any(not isinstance(parent, parent_model) for parent in parents):
         raise TypeError(f"{model.__name__}.{path} wijst niet naar deze objecten")
-    return model._default_manager.filter(**{f"{path}__in": [parent.pk for parent in parents]})
+    lookup = {f"{path}__in": [parent.pk for parent in parents]}
+    return model._default_manager.filter(**lookup) if shape is None else shape._narrowed(**lookup)
 
 
 def unique_or_none(queryset):

@@ -1,11 +1,14 @@
 """The support situation of a trajectory, as a recommendation profile."""
-from steunwerk.support.models import preference_lines
+from steunwerk.access.scope import Shape, under
+from steunwerk.support.models import Goal, preference_lines
 from steunwerk.vocab import LIFE_DOMAIN_TO_METHOD_DOMAINS, LIMITATION_TO_TARGET_GROUP
+
+_GOAL_PROFILE = Shape(Goal, lambda goals: goals.values_list("domain", "intended_result", "preferences"))
 
 
 def profile_for_trajectory(trajectory):
     client = trajectory.client
-    goals = list(trajectory.goals.values_list("domain", "intended_result", "preferences"))
+    goals = list(under([trajectory], Goal, "trajectory", shape=_GOAL_PROFILE))
     target_groups = [LIMITATION_TO_TARGET_GROUP[v] for v in client.limitations if v in LIMITATION_TO_TARGET_GROUP]
     domains = []
     for domain, _result, _preferences in goals:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
-from steunwerk.access.scope import editable, under
+from steunwerk.access.scope import Shape, editable, under
 from steunwerk.access.shortcuts import trajectory_or_404
 from steunwerk.methods import filters
 from steunwerk.methods.access import can_edit_method, catalogue_admin_org_ids, methods_and_corpus_for, methods_for
@@ -170,12 +170,16 @@ def trajectory_methods(request, pk):
     methods, corpus = methods_and_corpus_for(request.actor)
     results, notes = recommend(profile, methods, corpus, limit=12)
     # The trajectory was fetched as editable, so every step under it may be chosen (attach_method checks again).
-    steps = sorted(under([trajectory], PlanStep, "plan__goal__trajectory").order_by().values_list(
-        "plan__goal__priority", "order", "pk", "plan__goal__intended_result", "description", "method__name"))
+    steps = sorted(under([trajectory], PlanStep, "plan__goal__trajectory", shape=_STEP_CHOICES))
     return render(request, "methods/trajectory_methods.html", {
         "trajectory": trajectory, "client": trajectory.client, "form": form, "results": results, "notes": notes,
         "steps": steps, "step_options": _step_options(steps), "file_access": True,
     })
+
+
+# The plan steps a method can be attached to, with their goal: sorted by the caller (by goal, then step).
+_STEP_CHOICES = Shape(PlanStep, lambda steps: steps.order_by().values_list(
+    "plan__goal__priority", "order", "pk", "plan__goal__intended_result", "description", "method__name"))
 
 
 def _step_options(steps):

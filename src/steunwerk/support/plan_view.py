@@ -8,10 +8,10 @@ page, two the printed plan, however many goals and steps there are.
 """
 from dataclasses import dataclass, field
 
-from steunwerk.access.scope import under
+from steunwerk.access.scope import Section, Shape, under
 from steunwerk.accounts.models import shown_name
 from steunwerk.support.ladder import SKIP_FIELDS, ladder, ladder_for
-from steunwerk.support.models import ActionPlan, MonitoringCheck, PlanStep, preference_lines
+from steunwerk.support.models import ActionPlan, Goal, MonitoringCheck, PhaseChange, PlanStep, preference_lines
 from steunwerk.vocab import PLAN_COLUMNS, OtherLaw, Phase
 
 _LAW_LABELS = dict(OtherLaw.choices)
@@ -40,6 +40,9 @@ class ShownStep:
 # The columns behind ShownStep's fields, in their order.
 _STEP_VALUES = ["plan_id", "order", "id", "description", "actor", "performer", "amount", "law", "method__slug",
                 "method__name", "network_member__name", "provision__name"]
+# Sorted here, not by the database: a handful of rows, and Django's ORDER BY over joined columns costs more to
+# compile than this.
+_STEP_ROWS = Shape(PlanStep, lambda steps: steps.order_by().values_list(*_STEP_VALUES))
 
 
 @dataclass(slots=True)
@@ -62,8 +65,7 @@ def steps_under(parents, path):
     """The steps under these goals, plans or trajectories (read through the access layer already), per plan id,
     in each plan's order."""
     found = {}
-    rows = under(parents, PlanStep, path).order_by().values_list(*_STEP_VALUES) if parents else ()
-    # Sorted here: a handful of rows, and Django's ORDER BY over joined columns costs more to compile than this.
+    rows = under(parents, PlanStep, path, shape=_STEP_ROWS) if parents else ()
     for step in sorted((ShownStep(*row) for row in rows), key=lambda step: (step.order, step.id)):
         found.setdefault(step.plan_id, []).append(step)
     return found
@@ -74,17 +76,27 @@ def columns(steps):
     return [(label, [s for s in steps if s.actor in actors]) for _key, label, actors in PLAN_COLUMNS]
 
 
+_SKIP_NAMES = list(SKIP_FIELDS.values())
+
+
+def _goal_values(with_wishes):
+    return ["pk", "priority", "intended_result", "preferences", "wish__text" if with_wishes else "wish_id", "plan__id",
+            *(f"plan__{name}" for name in _SKIP_NAMES)]
+
+
+# Goals, their plans and steps in one query (a goal with several steps comes back once per step); with or without
+# the text of the wish a goal came from.
+_GOAL_ROWS = {with_wishes: Shape(Goal, lambda goals, with_wishes=with_wishes: goals.order_by().values_list(
+    *_goal_values(with_wishes), *(f"plan__steps__{name}" for name in _STEP_VALUES))) for with_wishes in (True, False)}
+
+
 def goal_summaries(trajectory, with_wishes):
-    """(goal, columns, ladder) for each goal of the trajectory, as the trajectory page shows them: goals, plans and
-    steps in one query (a goal with several steps comes back once per step). The wish a goal came from belongs to
-    the file: it is read only ``with_wishes`` (for a reader of the file)."""
-    skip_names = list(SKIP_FIELDS.values())
-    goal_values = ["pk", "priority", "intended_result", "preferences", "wish__text" if with_wishes else "wish_id",
-                   "plan__id", *(f"plan__{name}" for name in skip_names)]
-    step_values = [f"plan__steps__{name}" for name in _STEP_VALUES]
+    """(goal, columns, ladder) for each goal of the trajectory, as the trajectory page shows them, from one query.
+    The wish a goal came from belongs to the file: it is read only ``with_wishes`` (for a reader of the file)."""
+    skip_names, goal_width = _SKIP_NAMES, len(_goal_values(with_wishes))
     goals, steps = {}, {}
-    for row in trajectory.goals.order_by().values_list(*goal_values, *step_values):
-        goal_row, step_row = row[:len(goal_values)], row[len(goal_values):]
+    for row in under([trajectory], Goal, "trajectory", shape=_GOAL_ROWS[with_wishes]):
+        goal_row, step_row = row[:goal_width], row[goal_width:]
         if goal_row[0] not in goals:
             goals[goal_row[0]] = ShownGoal(*goal_row[:4], goal_row[4] if with_wishes else None, *goal_row[5:6],
                                            skip_reasons=dict(zip(skip_names, goal_row[6:])))
@@ -149,11 +161,15 @@ class ShownPhaseChange:
         return shown_name(self.changed_by_first_name, self.changed_by_last_name, self.changed_by_username)
 
 
+_PHASE_CHANGE_ROWS = Shape(PhaseChange, lambda changes: changes.values_list(
+    "from_phase", "to_phase", "note", "changed_at", "changed_by__first_name", "changed_by__last_name",
+    "changed_by__username"))
+
+
 def recent_phase_changes(trajectory, count=5):
-    rows = trajectory.phase_changes.values_list(
-        "from_phase", "to_phase", "note", "changed_at", "changed_by__first_name", "changed_by__last_name",
-        "changed_by__username")[:count]
-    return [ShownPhaseChange(*row) for row in rows]
+    """The last phase changes of the trajectory (read through the access layer for its plan), newest first."""
+    return [ShownPhaseChange(*row) for row in under([trajectory], PhaseChange, "trajectory",
+                                                     shape=_PHASE_CHANGE_ROWS)[:count]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +197,11 @@ class ShownCheck:
 _ANSWERS = dict(MonitoringCheck.Answer.choices)
 
 
-def last_check(trajectory):
-    """The last answers to the monitoring questions, or None."""
-    row = trajectory.monitoring_checks.values_list(*ShownCheck.__dataclass_fields__)[:1]
-    return next((ShownCheck(*values) for values in row), None)
+_CHECK_ROWS = Shape(MonitoringCheck, lambda checks: checks.values_list(*ShownCheck.__dataclass_fields__))
+
+
+def last_check(file_trajectory):
+    """The last answers to the monitoring questions, or None. They belong to the file: for a trajectory whose file
+    the actor may read."""
+    rows = under([file_trajectory], MonitoringCheck, "trajectory", section=Section.FILE, shape=_CHECK_ROWS)[:1]
+    return next((ShownCheck(*values) for values in rows), None)

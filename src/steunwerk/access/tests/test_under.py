@@ -35,3 +35,25 @@ def test_it_refuses_rows_of_the_file_under_parents_fetched_for_the_plan(world):
         under([world.own_trajectory], LogbookEntry, "trajectory")  # a plan reader may not read the logbook
     assert list(under([world.own_trajectory], LogbookEntry, "trajectory", section=Section.FILE)) == list(
         LogbookEntry.objects.filter(trajectory=world.own_trajectory))
+
+
+def test_a_shape_reads_the_rows_beneath_each_new_parent_and_keeps_none(world):
+    from steunwerk.access.scope import Shape
+
+    shape = Shape(Goal, lambda goals: goals.order_by("pk").values_list("pk", "intended_result"))
+    own = list(under([world.own_trajectory], Goal, "trajectory", shape=shape))
+    other = list(under([world.other_org_trajectory], Goal, "trajectory", shape=shape))
+    assert own == list(Goal.objects.filter(trajectory=world.own_trajectory).order_by("pk")
+                       .values_list("pk", "intended_result"))
+    assert other and not set(own) & set(other)
+    new = Goal.objects.create(trajectory=world.own_trajectory, organisation=world.org, priority=9,
+                              intended_result="Weer zelf koken")
+    assert (new.pk, "Weer zelf koken") in list(under([world.own_trajectory], Goal, "trajectory", shape=shape))
+    assert shape._queryset._result_cache is None  # the shape itself never holds rows
+
+
+def test_a_shape_of_another_model_is_refused(world):
+    from steunwerk.access.scope import Shape
+
+    with pytest.raises(TypeError):
+        under([world.own_trajectory], Goal, "trajectory", shape=Shape(PlanStep, lambda steps: steps.all()))
