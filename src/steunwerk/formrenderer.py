@@ -167,9 +167,10 @@ def _reusable_key(field):
 
 
 def form_fields(form):
-    """What ``_form.html`` shows of a form: its errors, hidden fields, and per visible field a label (or a legend
-    for a group of choices), help text, errors and the widget. Written in Python for the same reason as the
-    widgets above; ``tests/test_formrenderer.py`` holds the template this replaces and compares the two."""
+    """What a page shows of a form (``{{ form_fields(form) }}``): its errors, hidden fields, and per visible field a
+    label (or a legend for a group of choices), help text, errors and the widget. Written in Python for the same
+    reason as the widgets above; ``tests/test_formrenderer.py`` holds the template this replaces and compares the
+    two."""
     parts = []
     form_errors = form.non_field_errors()
     if form_errors:

@@ -1,4 +1,4 @@
-"""De ladder van hulpbronnen (support.ladder, support/_ladder.html, StepForm): own strength → network → general
+"""De ladder van hulpbronnen (support.ladder, support/_plan.html, StepForm): own strength → network → general
 provision → customised support. A guide for the conversation that records why a rung was skipped; it never
 forbids a step. Plan steps can name the network member, provision or law they rest on."""
 import re
