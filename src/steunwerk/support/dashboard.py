@@ -82,10 +82,14 @@ def _counts(actor, year):
     """The raw counts, read from the running totals the database keeps per team (support/tallies.py): two small
     queries, however many trajectories the teams hold, and always up to date."""
     situation, sums = {}, dict.fromkeys(step_counts.FIELDS.values(), 0)
-    for tally in countable_totals(actor, TrajectoryTally).filter(n__gt=0):
-        situation[(tally.team_id, tally.phase, tally.complexity, tally.aim)] = tally.n
-        for field in sums:
-            sums[field] += getattr(tally, field)
+    fields = list(sums)
+    # Plain values: a few hundred rows of numbers need no model instances.
+    tallies = countable_totals(actor, TrajectoryTally).filter(n__gt=0)
+    for team_id, phase, complexity, aim, n, *steps in tallies.values_list("team_id", "phase", "complexity", "aim", "n",
+                                                                           *fields):
+        situation[(team_id, phase, complexity, aim)] = n
+        for field, count in zip(fields, steps):
+            sums[field] += count
     per_year = {(team_id, kind): n for team_id, kind, n in countable_totals(actor, TrajectoryYearTally)
                 .filter(year=year, n__gt=0).values_list("team_id", "kind", "n")}
     return Counts(situation, sums, per_year)
