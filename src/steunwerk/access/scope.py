@@ -164,18 +164,29 @@ def consents_changed():
     _receivers.clear()
 
 
+def _any_of(conditions):
+    """The conditions joined by OR; without any, a condition no row meets (the layer fails closed). Not an OR onto
+    an always-false start: Django would work that out anew in every query."""
+    if not conditions:
+        return Q(pk__in=[])
+    q = conditions[0]
+    for condition in conditions[1:]:
+        q |= condition
+    return q
+
+
 def trajectory_q(actor, section, write=False):
     """Q over Trajectory for the trajectories this actor may see (or change)."""
     if actor.is_system:
         return Q()
-    q = Q(pk__in=[])
+    conditions = []
     if actor.care_team_ids:
-        q |= _in_teams(actor.care_team_ids)
+        conditions.append(_in_teams(actor.care_team_ids))
     if not write:
         orgs = _consent_orgs(actor, section)
         if orgs and _receives_consents(actor, orgs):
-            q |= Q(client_id__in=_consented_client_ids(orgs))
-    return q
+            conditions.append(Q(client_id__in=_consented_client_ids(orgs)))
+    return _any_of(conditions)
 
 
 def _in_teams(team_ids):
@@ -200,14 +211,15 @@ def client_q(actor, section, write=False, client_field="pk"):
 
     if actor.is_system:
         return Q()
-    q = Q(pk__in=[])
+    conditions = []
     if actor.care_team_ids:
-        q |= Q(Exists(Trajectory.objects.filter(_in_teams(actor.care_team_ids), client_id=OuterRef(client_field))))
+        conditions.append(
+            Q(Exists(Trajectory.objects.filter(_in_teams(actor.care_team_ids), client_id=OuterRef(client_field)))))
     if not write:
         orgs = _consent_orgs(actor, section)
         if orgs and _receives_consents(actor, orgs):
-            q |= Q(**{f"{client_field}__in": _consented_client_ids(orgs)})
-    return q
+            conditions.append(Q(**{f"{client_field}__in": _consented_client_ids(orgs)}))
+    return _any_of(conditions)
 
 
 def signal_q(actor, section, write=False):
@@ -217,18 +229,18 @@ def signal_q(actor, section, write=False):
 
     if actor.is_system:
         return Q()
-    q = Q(pk__in=[])
+    conditions = []
     if actor.meldpunt_org_ids:
-        q |= Q(organisation_id__in=actor.meldpunt_org_ids)
+        conditions.append(Q(organisation_id__in=actor.meldpunt_org_ids))
     # An assignee sees the signal only while they still work at the meldpunt's organisation. Where they are its
     # coordinator they see all of it already; leaving that redundant OR out lets the list use the queue index.
     assignee_orgs = [org for org in actor.role_by_org if org not in actor.meldpunt_org_ids]
     if actor.user is not None and assignee_orgs:
-        q |= Q(assigned_to=actor.user, organisation_id__in=assignee_orgs)
+        conditions.append(Q(assigned_to=actor.user, organisation_id__in=assignee_orgs))
     if section == Section.CASE and not write and actor.full_consent_org_ids:
         networks = NetworkPartner.objects.filter(partner_id__in=actor.full_consent_org_ids, role="core")
-        q |= Q(organisation_id__in=networks.values("network_id"), case__isnull=False)
-    return q
+        conditions.append(Q(organisation_id__in=networks.values("network_id"), case__isnull=False))
+    return _any_of(conditions)
 
 
 def _scoped(model, actor, write):
@@ -397,12 +409,12 @@ def countable_teams(actor):
 
     if actor.is_system:
         return Team.objects.all()
-    q = Q(pk__in=[])
+    conditions = []
     if actor.care_team_ids:
-        q |= Q(pk__in=actor.care_team_ids)
+        conditions.append(Q(pk__in=actor.care_team_ids))
     if actor.admin_org_ids:
-        q |= Q(organisation_id__in=actor.admin_org_ids)
-    return Team.objects.filter(q)
+        conditions.append(Q(organisation_id__in=actor.admin_org_ids))
+    return Team.objects.filter(_any_of(conditions))
 
 
 def countable_totals(actor, model):
