@@ -97,11 +97,13 @@ TEMPLATES = [
 _default_db = f"sqlite:///{DATA_DIR / 'steunwerk.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL") or _default_db, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Parameters sent apart from the statement let psycopg prepare the statements a page repeats on every request,
-    # so PostgreSQL does not plan them again each time (the dossier through gunicorn: about a quarter more requests
-    # a second). Switch it off (STEUNWERK_PG_SERVER_SIDE_BINDING=0) behind a pooler in transaction mode.
-    DATABASES["default"]["OPTIONS"] = {
-        "server_side_binding": os.environ.get("STEUNWERK_PG_SERVER_SIDE_BINDING", "1") == "1"}
+    # Parameters sent apart from the statement, and statements a connection has sent five times prepared, so that
+    # PostgreSQL does not plan again the queries a page repeats on every request (planning the trajectory page's
+    # seven-table join took ten times as long as running it). Switch both off (STEUNWERK_PG_SERVER_SIDE_BINDING=0)
+    # behind a pooler in transaction mode, where a prepared statement may meet another server connection.
+    _server_side = os.environ.get("STEUNWERK_PG_SERVER_SIDE_BINDING", "1") == "1"
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": _server_side,
+                                       "prepare_threshold": 5 if _server_side else None}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers continue while one process writes; IMMEDIATE avoids lock upgrade deadlocks.
