@@ -5,6 +5,7 @@ per page, which matters because every page a professional opens is rendered afre
 cached). Django's template language stays configured for the libraries that ship their own templates (the API
 browser and schema pages).
 """
+import math
 import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -59,7 +60,10 @@ def _link(place, name, args, kwargs):
     shape = _url_shapes.get(key)
     if shape is None:
         stand_ins = [str(_STAND_INS[i] if kind == "i" else _SLUG_STAND_INS[i]) for i, kind in enumerate(kinds)]
-        text = reverse(name, args=stand_ins or None)
+        try:
+            text = reverse(name, args=stand_ins or None)
+        except NoReverseMatch:  # e.g. "7" as text for a number: let reverse() judge the argument itself
+            return reverse(name, args=args or None)
         if any(text.count(stand_in) != 1 for stand_in in stand_ins):
             return reverse(name, args=args or None)  # a route that does not show its arguments plainly once each
         shape = text.replace("{", "{{").replace("}", "}}")
@@ -203,7 +207,10 @@ _TENTH = Decimal("0.1")
 
 def _one_decimal(value):
     """Django's ``floatformat(1)`` for a number, in a quarter of the steps: one decimal, a half rounded away from
-    zero, the page's decimal separator, no grouping of thousands."""
+    zero, the page's decimal separator, no grouping of thousands. Anything but a finite int or float goes to
+    ``floatformat`` itself."""
+    if type(value) not in (int, float) or not math.isfinite(value):
+        return defaultfilters.floatformat(value, 1)
     rounded = Decimal(repr(value)).quantize(_TENTH, rounding=ROUND_HALF_UP)
     if not rounded:
         rounded = abs(rounded)  # floatformat shows no "-0,0"
@@ -258,7 +265,6 @@ def environment(**options):
         linebreaksbr=_linebreaksbr,
         yesno=defaultfilters.yesno,
         truncatewords=defaultfilters.truncatewords,
-        floatformat=defaultfilters.floatformat,
         one_decimal=_one_decimal,
         urlencode=defaultfilters.urlencode,
     )

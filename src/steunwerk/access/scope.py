@@ -11,6 +11,10 @@ Who sees what:
   team leads there read the whole file, a municipal Wmo consultant only identity and plan (what an
   application needs); nobody edits through a consent;
 - the command line acts as the operator ("system") and sees all, but is logged like everyone else.
+
+One query of client data is made elsewhere, by design: on SQLite the caseload's name search asks the trigram index
+of names (``support.name_index.narrow``) how many trajectories in the whole database match, to choose how to search.
+Only that number comes back; the rows shown are the access layer's, narrowed.
 """
 import time
 from dataclasses import dataclass, field
@@ -115,10 +119,11 @@ def _memberships_of(user_id):
     is one plain statement: building it through the ORM cost several times what the database needs to answer."""
     from steunwerk.accounts.models import Membership
 
-    field = Membership._meta.get_field
+    quote, field = connection.ops.quote_name, Membership._meta.get_field
+    organisation, role, team, user = (quote(field(name).column) for name in ("organisation", "role", "team", "user"))
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {field('organisation').column}, {field('role').column}, {field('team').column} "
-                       f"FROM {Membership._meta.db_table} WHERE {field('user').column} = %s", [user_id])
+        cursor.execute(f"SELECT {organisation}, {role}, {team} FROM {quote(Membership._meta.db_table)} "
+                       f"WHERE {user} = %s", [user_id])
         return cursor.fetchall()
 
 

@@ -2,9 +2,10 @@
 the matching trajectories instead of reading through the whole team.
 
 PostgreSQL has this as an ordinary index (support migration 0012). SQLite has no such index type, but its full-text
-module FTS5 has a trigram tokenizer (SQLite 3.34 and later): a virtual table with a copy of each trajectory's
+module FTS5 has a trigram tokenizer (SQLite 3.34 and later): a virtual table over the trajectories'
 ``client_name``, kept up to date by triggers on the trajectory table, answers "which rows contain these letters"
-from its index. The copy lives in the same database file as the name it copies.
+from its index. It indexes the names where they are ("external content") instead of keeping a copy of them; the
+index itself, like any index on a name, lives in the same database file as the name.
 
 The index only ever narrows a queryset the access layer made (``narrow``): the ids it finds are intersected with
 what the actor may see, and the search's own ``LIKE`` stays in the query, so the results are exactly those of the
@@ -19,41 +20,42 @@ works as before, only without the index.
 """
 import warnings
 
-from django.db import DatabaseError, connections, transaction
+from django.db import DatabaseError, OperationalError, connections, transaction
 from django.db.models.expressions import RawSQL
 
 TRAJECTORY = "support_trajectory"
 TABLE = "support_trajectory_name"
+# External content: the index reads the names from the trajectory table and keeps no second copy of them; the
+# triggers tell it what changed, with the old name for what it must forget.
+_FORGET = f"INSERT INTO {TABLE} ({TABLE}, rowid, client_name) VALUES ('delete', OLD.id, OLD.client_name);"
+_LEARN = f"INSERT INTO {TABLE} (rowid, client_name) VALUES (NEW.id, NEW.client_name);"
 TRIGGERS = {
-    f"{TABLE}_insert": f"AFTER INSERT ON {TRAJECTORY} FOR EACH ROW BEGIN "
-                       f"INSERT INTO {TABLE} (rowid, client_name) VALUES (NEW.id, NEW.client_name); END",
-    f"{TABLE}_delete": f"AFTER DELETE ON {TRAJECTORY} FOR EACH ROW BEGIN "
-                       f"DELETE FROM {TABLE} WHERE rowid = OLD.id; END",
-    f"{TABLE}_update": f"AFTER UPDATE OF client_name ON {TRAJECTORY} FOR EACH ROW BEGIN "
-                       f"UPDATE {TABLE} SET client_name = NEW.client_name WHERE rowid = NEW.id; END",
+    f"{TABLE}_insert": f"AFTER INSERT ON {TRAJECTORY} FOR EACH ROW BEGIN {_LEARN} END",
+    f"{TABLE}_delete": f"AFTER DELETE ON {TRAJECTORY} FOR EACH ROW BEGIN {_FORGET} END",
+    f"{TABLE}_update": f"AFTER UPDATE OF client_name ON {TRAJECTORY} FOR EACH ROW BEGIN {_FORGET} {_LEARN} END",
 }
+CREATE_TABLE = (f"CREATE VIRTUAL TABLE {TABLE} USING fts5(client_name, content='{TRAJECTORY}', content_rowid='id', "
+                f"tokenize='trigram')")
 SHORTEST = 3  # letters: a trigram index cannot look up less
 MOST_MATCHES = 500  # more matches than this in the whole database: read the team's list in order instead
 
 
 def _statements():
-    return [f"CREATE VIRTUAL TABLE {TABLE} USING fts5(client_name, tokenize = 'trigram')",
-            *(f"CREATE TRIGGER {name} {body}" for name, body in TRIGGERS.items())]
+    return [CREATE_TABLE, *(f"CREATE TRIGGER {name} {body}" for name, body in TRIGGERS.items())]
 
 
 def _installed(connection):
+    names = [TABLE, *TRIGGERS]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name, sql FROM sqlite_master WHERE name LIKE %s", [f"{TABLE}%"])
+        cursor.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join(['%s'] * len(names))})", names)
         return dict(cursor.fetchall())
 
 
 def is_installed(using="default"):
-    connection = connections[using]
-    if connection.vendor != "sqlite":
-        return True
-    installed = _installed(connection)
-    return all(installed.get(name) == f"CREATE TRIGGER {name} {body}" for name, body in TRIGGERS.items()) and \
-        installed.get(TABLE) == _statements()[0]
+    """On SQLite: are the index and its triggers there, exactly as this module writes them?"""
+    installed = _installed(connections[using])
+    return installed.get(TABLE) == CREATE_TABLE and all(
+        installed.get(name) == f"CREATE TRIGGER {name} {body}" for name, body in TRIGGERS.items())
 
 
 def install(using="default"):
@@ -65,18 +67,21 @@ def install(using="default"):
         cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
         for statement in _statements():
             cursor.execute(statement)
-        cursor.execute(f"INSERT INTO {TABLE} (rowid, client_name) SELECT id, client_name FROM {TRAJECTORY}")
+        cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('rebuild')")
 
 
 def ensure(using="default"):
-    """On SQLite: install the index unless it is there as this module writes it. True if it did."""
+    """On SQLite: install the index unless it is there as this module writes it. True if it did. Any failure other
+    than an SQLite library without FTS5 or its trigram tokenizer is raised, so that ``migrate`` reports it."""
     connection = connections[using]
     if connection.vendor != "sqlite" or TRAJECTORY not in connection.introspection.table_names() \
             or is_installed(using):
         return False
     try:
         install(using)
-    except DatabaseError as exc:  # an SQLite library without the trigram tokenizer
+    except OperationalError as exc:
+        if "no such tokenizer" not in str(exc) and "no such module" not in str(exc):
+            raise
         warnings.warn(f"Geen trigram-index voor zoeken op naam ({exc}); zoeken werkt, maar trager.")
         return False
     return True
@@ -85,19 +90,27 @@ def ensure(using="default"):
 def narrow(trajectories, text):
     """``trajectories`` (a queryset from the access layer), narrowed to the ones whose client name may contain
     ``text`` according to the index; unchanged where the index cannot help. The caller keeps its own name filter:
-    the index finds a few more (it ignores the case of every letter, LIKE only of a to z), never fewer."""
+    the index finds a few more (it ignores the case of every letter, LIKE only of a to z), never fewer.
+
+    The statement that decides counts matches in the whole database (up to MOST_MATCHES + 1) and checks that the
+    index's triggers are in place: without them it may miss names added since, so it is not used. Only that number
+    comes back, never a name or a row."""
     connection = connections[trajectories.db]
     if connection.vendor != "sqlite" or len(text) < SHORTEST:
         return trajectories
     phrase = '"' + text.replace('"', '""') + '"'  # one FTS5 string: the letters in this order, anything allowed
     lookup = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"
+    triggers = list(TRIGGERS)
     try:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM ({lookup} LIMIT %s)", [phrase, MOST_MATCHES + 1])
+            cursor.execute(
+                f"SELECT CASE WHEN (SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                f"(%s, %s, %s)) = 3 THEN (SELECT COUNT(*) FROM ({lookup} LIMIT %s)) END",
+                [*triggers, phrase, MOST_MATCHES + 1])
             matches = cursor.fetchone()[0]
     except DatabaseError:  # no index here (see ensure): search without it
         return trajectories
-    if matches > MOST_MATCHES:
+    if matches is None or matches > MOST_MATCHES:
         return trajectories
     # As a subquery, not a list of ids: SQLite then looks each match up by its id (a list of a few hundred numbers
     # makes it read the team's list after all), and Django need not write out every id.

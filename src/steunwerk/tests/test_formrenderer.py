@@ -238,3 +238,33 @@ def test_a_choice_from_the_database_cannot_be_a_fixed_field():
 
     with pytest.raises(TypeError):
         WithQueryset()
+
+
+def _every_fixed_form():
+    import steunwerk.methods.forms  # noqa: F401  (the project's fixed-field forms)
+    import steunwerk.support.forms  # noqa: F401
+
+    found, todo = [], list(FixedFields.__subclasses__())
+    while todo:
+        form_class = todo.pop()
+        found.append(form_class)
+        todo += form_class.__subclasses__()
+    return [form_class for form_class in found if form_class.__module__.startswith("steunwerk.")
+            and "tests" not in form_class.__module__]
+
+
+def _state(form_class):
+    """What each shared field and its widget hold, as text (a list changed in place shows up too)."""
+    return {name: repr((sorted(vars(field).items()), sorted(vars(field.widget).items())))
+            for name, field in form_class.base_fields.items()}
+
+
+@pytest.mark.parametrize("form_class", _every_fixed_form(), ids=lambda form_class: form_class.__name__)
+def test_using_a_fixed_form_changes_none_of_its_shared_fields(form_class, drawn):
+    form_class()  # the first instance puts the shared fields in place
+    before = _state(form_class)
+    for form in (form_class(), form_class({}), form_class({name: "x" for name in form_class.base_fields})):
+        form.is_valid()
+        form_fields(form)
+        assert all(form.fields[name] is field for name, field in form_class.base_fields.items())
+    assert _state(form_class) == before

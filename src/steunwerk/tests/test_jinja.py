@@ -74,7 +74,8 @@ def test_links_are_the_ones_django_would_reverse(render):
 
     for name, args in (("trajectory", (7,)), ("trajectory", (123456,)), ("client", (1,)), ("caseload", ()),
                        ("method", ("een-methode",)), ("method", ("andere_methode-2",)), ("method", ("7",)),
-                       ("method", (7,)), ("report_status", ("ID-12ab",)), ("report_status", ("a b?c",))):
+                       ("method", (7,)), ("report_status", ("ID-12ab",)), ("report_status", ("a b?c",)),
+                       ("trajectory", ("7",))):
         assert render("{{ url(name, *args) }}", name=name, args=args) == reverse(name, args=args or None)
     for name, args in (("trajectory", ("een-methode",)), ("method", ("geen slug",))):
         with pytest.raises(NoReverseMatch):
@@ -166,7 +167,10 @@ def test_one_decimal_shows_a_number_as_floatformat_1_does(language):
     from django.template import defaultfilters
 
     rng = random.Random(7)
+    from decimal import Decimal
+
     numbers = [0, 0.0, -0.0, 0.04, -0.04, 0.05, -0.05, 3.25, 3.35, -3.25, 2.675, 12, 12.0, 1234567.25, 1e-7, 99.95,
+               Decimal("3.25"), None, "4.45", float("inf"), float("nan"), True,
                *(rng.uniform(-50, 50) for _ in range(300)), *(round(rng.uniform(0, 20), 2) for _ in range(300))]
     template = engines["jinja2"].from_string("{{ n|one_decimal }}")
     with translation.override(language):

@@ -65,8 +65,41 @@ def test_a_rare_name_is_looked_up_in_the_index_and_a_common_one_is_not(world, lo
 
 def test_it_only_narrows_what_the_access_layer_gives(world):
     mine = visible(Trajectory, Actor.for_user(world.professional))
-    assert list(name_index.narrow(mine, "Kees van Dam")) == []  # the other team's client, in the index all the same
-    assert indexed_ids("Kees van Dam") == [world.other_team_trajectory.pk]
+    assert indexed_ids("Kees van Dam") == [world.other_team_trajectory.pk]  # the other team's client is indexed
+    narrowed = name_index.narrow(mine, "Kees van Dam")
+    assert name_index.TABLE in str(narrowed.query)  # the index was used
+    assert list(narrowed) == []  # and found nobody this professional may see
+    assert list(name_index.narrow(mine, "de Wit")) == [world.own_trajectory]
+
+
+def test_without_its_triggers_the_index_is_not_used(world, login):
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TRIGGER {name_index.TABLE}_insert")
+    make_trajectory(world.org, world.team, "Noor Zandstra", world.professional)  # not in the index
+    assert indexed_ids("Zandstra") == []
+    response = login(world.professional).get(URL, {"q": "Zandstra"})
+    assert shown(response) == ["Noor Zandstra"]
+
+
+def test_ensure_reports_a_failure_and_only_tolerates_a_missing_tokenizer(world, monkeypatch):
+    from django.db import OperationalError
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TRIGGER {name_index.TABLE}_update")
+
+    def locked(using="default"):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(name_index, "install", locked)
+    with pytest.raises(OperationalError):
+        name_index.ensure()
+
+    def old_sqlite(using="default"):
+        raise OperationalError("no such tokenizer: trigram")
+
+    monkeypatch.setattr(name_index, "install", old_sqlite)
+    with pytest.warns(UserWarning, match="zoeken werkt"):
+        assert name_index.ensure() is False
 
 
 def test_the_index_follows_new_renamed_and_deleted_trajectories(world):

@@ -32,7 +32,7 @@ class Command(BaseCommand):
     def _actor(self, username):
         if not username:
             return Actor.system("opdrachtregel")
-        user = User.objects.filter(username=username, is_active=True).prefetch_related("memberships").first()
+        user = User.objects.filter(username=username, is_active=True).first()
         if user is None:
             raise CommandError(f"Onbekende gebruiker: {username}")
         return Actor.for_user(user)
