@@ -4,8 +4,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from steunwerk.access.scope import AccessScope, Section, consents_changed
-from steunwerk.choicelabels import ChoiceLabels
+from steunwerk.access.declarations import AccessScope, Section
+from steunwerk.access.scope import consents_changed
 from steunwerk.vocab import LogAction, Role
 
 
@@ -15,7 +15,7 @@ def _forget_receivers():
     transaction.on_commit(consents_changed)
 
 
-class Consent(ChoiceLabels, models.Model):
+class Consent(models.Model):
     """The client's consent that another organisation may see their file, for one purpose."""
 
     access_scope = AccessScope(section=Section.IDENTITY, client="client")
@@ -70,7 +70,7 @@ class AppendOnlyQuerySet(models.QuerySet):
         raise PermissionDenied("Het toegangslog kan niet verwijderd worden.")
 
 
-class AccessLogEntry(ChoiceLabels, models.Model):
+class AccessLogEntry(models.Model):
     """One read, change, export or search of client data (after NEN 7513). Append-only."""
 
     at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -2,11 +2,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from steunwerk.choicelabels import ChoiceLabels
 from steunwerk.vocab import OrganisationKind, Role
 
 
-class Organisation(ChoiceLabels, models.Model):
+class Organisation(models.Model):
     """A tenant: every row of client data carries the organisation that owns it."""
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
@@ -20,7 +19,7 @@ class Organisation(ChoiceLabels, models.Model):
         return self.name
 
 
-class Team(ChoiceLabels, models.Model):
+class Team(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="teams")
     name = models.CharField(_("naam"), max_length=200)
 
@@ -46,7 +45,7 @@ class User(AbstractUser):
         return shown_name(self.first_name, self.last_name, self.username)
 
 
-class Membership(ChoiceLabels, models.Model):
+class Membership(models.Model):
     """A user's role in an organisation; care roles also name the team they work in."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")

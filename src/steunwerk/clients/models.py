@@ -3,13 +3,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from steunwerk.access.scope import AccessScope, Section
-from steunwerk.choicelabels import ChoiceLabels
+from steunwerk.access.declarations import AccessScope, Section
 from steunwerk.clients import bsn as bsn_rules
 from steunwerk.vocab import RELATION_CIRCLE, Circle, Frequency, Involvement, Limitation, Load, Relation, SupportKind
 
 
-class Client(ChoiceLabels, models.Model):
+class Client(models.Model):
     """The citizen. Only the name is required: collect what the support question needs, nothing more."""
 
     access_scope = AccessScope(section=Section.IDENTITY, client="")
@@ -70,7 +69,7 @@ class Client(ChoiceLabels, models.Model):
         return [Limitation(v).label for v in self.limitations if v in Limitation.values]
 
 
-class NetworkMember(ChoiceLabels, models.Model):
+class NetworkMember(models.Model):
     """Someone in the client's network: who they are to the client, what they do, and how much they can carry."""
 
     access_scope = AccessScope(section=Section.FILE, client="client")

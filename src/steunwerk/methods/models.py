@@ -3,7 +3,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from steunwerk.choicelabels import ChoiceLabels
 from steunwerk.vocab import Aim, EvidenceLevel, MethodKind, ProblemLevel
 
 
@@ -13,7 +12,7 @@ class MethodQuerySet(models.QuerySet):
         return self.filter(models.Q(organisation__isnull=True) | models.Q(organisation_id__in=organisation_ids))
 
 
-class Method(ChoiceLabels, models.Model):
+class Method(models.Model):
     """A support method (or organisation-level approach) from the catalogue, or a local addition.
 
     Classifications are recommendations, not hard filters: the sources place several methods with

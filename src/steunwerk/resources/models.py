@@ -8,7 +8,6 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from steunwerk.choicelabels import ChoiceLabels
 
 
 def new_id():
@@ -20,7 +19,7 @@ def web_link(url):
     return url if url.lower().startswith(("https://", "http://")) else ""
 
 
-class Tenanted(ChoiceLabels, models.Model):
+class Tenanted(models.Model):
     owner = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+",
                               help_text=_("De organisatie die deze sociale kaart bijhoudt."))
     hsds_id = models.CharField(max_length=64, default=new_id, help_text=_("Het id uit HSDS (meestal een UUID)."))

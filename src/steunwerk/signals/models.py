@@ -12,8 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from steunwerk.access.scope import AccessScope, Section
-from steunwerk.choicelabels import ChoiceLabels
+from steunwerk.access.declarations import AccessScope, Section
 from steunwerk.signals.urgency import BAND_LABELS, DURATION_SCORES, EXTENT_SCORES, band_for
 from steunwerk.vocab import AgeBand, CaseOutcome, MeetingKind, PartnerRole, ReporterType, Typology
 
@@ -26,7 +25,7 @@ def new_receipt_code():
     return "".join(secrets.choice(alphabet) for _ in range(10))
 
 
-class NetworkPartner(ChoiceLabels, models.Model):
+class NetworkPartner(models.Model):
     """An organisation's place in a signalling network run by another (the meldpunt's) organisation."""
 
     network = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="network_partners")
@@ -50,7 +49,7 @@ def queue_rank(status, total):
     return group + (11 if total is None else 10 - total)
 
 
-class Signal(ChoiceLabels, models.Model):
+class Signal(models.Model):
     """A melding: what someone noticed about a person, and what the meldpunt did with it."""
 
     access_scope = AccessScope(section=Section.SIGNAL, signal="")
@@ -149,7 +148,7 @@ class Signal(ChoiceLabels, models.Model):
         self.band = band_for(self.total)
 
 
-class SignalFeedback(ChoiceLabels, models.Model):
+class SignalFeedback(models.Model):
     """What the reporter is told: information, advice and what was done in general terms — never case details."""
 
     access_scope = AccessScope(section=Section.SIGNAL, signal="signal")
@@ -163,7 +162,7 @@ class SignalFeedback(ChoiceLabels, models.Model):
         ordering = ["written_at", "id"]
 
 
-class NetworkCase(ChoiceLabels, models.Model):
+class NetworkCase(models.Model):
     """A case in the signalling network, known there only by its ID code."""
 
     access_scope = AccessScope(section=Section.CASE, signal="signal")
@@ -188,7 +187,7 @@ class NetworkCase(ChoiceLabels, models.Model):
         return self.code
 
 
-class NetworkMeeting(ChoiceLabels, models.Model):
+class NetworkMeeting(models.Model):
     """A meeting of the signalling network: core partners, shell partners, management or a spoedberaad."""
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
@@ -205,7 +204,7 @@ class NetworkMeeting(ChoiceLabels, models.Model):
         ordering = ["-date", "-id"]
 
 
-class CaseAction(ChoiceLabels, models.Model):
+class CaseAction(models.Model):
     """A follow-up action agreed for a case: who is responsible and by when."""
 
     access_scope = AccessScope(section=Section.CASE, signal="case__signal")
@@ -227,7 +226,7 @@ class CaseAction(ChoiceLabels, models.Model):
         return self.done_on is None and self.due_on < timezone.localdate()
 
 
-class IntakeForm(ChoiceLabels, models.Model):
+class IntakeForm(models.Model):
     """The meldformulier: reaches core partners before the meeting and is deleted automatically after it."""
 
     access_scope = AccessScope(section=Section.CASE, signal="case__signal")
@@ -248,7 +247,7 @@ class IntakeForm(ChoiceLabels, models.Model):
         self.save(update_fields=["signals_named", "further_information", "deleted_at"])
 
 
-class PublicSubmission(ChoiceLabels, models.Model):
+class PublicSubmission(models.Model):
     """When a public report came in, by a salted hash of the address: only for rate limiting, kept one day."""
 
     key = models.CharField(max_length=64, db_index=True)

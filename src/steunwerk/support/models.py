@@ -7,8 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from steunwerk.access.scope import AccessScope, Section
-from steunwerk.choicelabels import ChoiceLabels
+from steunwerk.access.declarations import AccessScope, Section
 from steunwerk.vocab import (
     OtherLaw, LifeDomain, Phase, Place, ProfileAspect, QualityAspect, QualityDimension, StepActor, Voice,
 )
@@ -20,7 +19,7 @@ def long_text(label, **kwargs):
     return models.TextField(label, validators=TEXT_LIMIT, **kwargs)
 
 
-class OwnedByOrganisation(ChoiceLabels, models.Model):
+class OwnedByOrganisation(models.Model):
     """Every row of client data carries the organisation that owns it (the tenant)."""
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+", editable=False)
