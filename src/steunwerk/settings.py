@@ -161,6 +161,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["steunwerk.api.permissions.HasMembership"],
 }
 
+# How long the Overzicht may show counts it made earlier, in seconds (0: count on every visit). They are kept in
+# Django's cache (by default each process's own memory); see support/dashboard.py.
+OVERVIEW_CACHE_SECONDS = int(os.environ.get("STEUNWERK_OVERVIEW_CACHE_SECONDS", "120"))
+
 # Free-text limits: generous for a conversation, small enough to stop abuse.
 TEXT_MAX_LENGTH = 5000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000

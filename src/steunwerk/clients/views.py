@@ -13,7 +13,6 @@ from steunwerk.accounts.models import Team
 from steunwerk.clients import caseload as caseload_pages
 from steunwerk.clients import search
 from steunwerk.clients.forms import ClientForm, ConsentForm, NewClientForm
-from steunwerk.support import name_index
 from steunwerk.support.models import Trajectory
 from steunwerk.vocab import LogAction
 
@@ -34,8 +33,6 @@ def caseload(request):
         trajectories = trajectories.none()
     else:
         trajectories = trajectories.filter(query.q("client__", name_field="client_name"))
-        if query.kind == "name":
-            trajectories = name_index.narrow(trajectories, query.value)
     page = caseload_pages.keyset_page(
         trajectories, visible_trajectories, after=caseload_pages.parse_cursor(request.GET.get("na")),
         before=caseload_pages.parse_cursor(request.GET.get("voor")), size=PAGE_SIZE)

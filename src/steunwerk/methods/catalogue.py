@@ -3,7 +3,8 @@ import json
 import threading
 from pathlib import Path
 
-from django.db import connection, transaction
+from django.db import transaction
+from django.db.models import Count, Max
 
 from steunwerk.textsearch import Corpus, Document
 
@@ -61,12 +62,9 @@ class Index:
 
     @staticmethod
     def _stamp(method_model):
-        """How many methods there are and when the last changed: asked on every use, so written out (the ORM would
-        spend more on building this one-line question than the database spends answering it)."""
-        quote, meta = connection.ops.quote_name, method_model._meta
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*), MAX({quote(meta.get_field('updated_at').column)}) FROM {quote(meta.db_table)}")
-            return cursor.fetchone()
+        """How many methods there are and when the last changed (one aggregate query, asked on every use)."""
+        stamp = method_model.objects.aggregate(n=Count("*"), last=Max("updated_at"))
+        return stamp["n"], stamp["last"]
 
     @classmethod
     def methods(cls):

@@ -9,6 +9,8 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
+from django.db.models import Case, F, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -40,13 +42,11 @@ class NetworkPartner(models.Model):
 
 
 QUEUE_OPEN_BELOW = 40  # ranks of closed signals start here
-
-
-def queue_rank(status, total):
-    """Triage order: new signals first (they still need a first estimate), then the other open ones, then the
-    closed; within each, the highest urgency score first and unscored signals last."""
-    group = 0 if status == "new" else 40 if status == "closed" else 20
-    return group + (11 if total is None else 10 - total)
+# Triage order as one number: new signals first (they still need a first estimate), then the other open ones, then
+# the closed; within each, the highest urgency score first and unscored signals last. Computed by the database.
+QUEUE_RANK = (Case(When(status="new", then=Value(0)), When(status="closed", then=Value(QUEUE_OPEN_BELOW)),
+                   default=Value(20))
+              + Coalesce(Value(10) - F("total"), Value(11)))
 
 
 class Signal(models.Model):
@@ -113,9 +113,10 @@ class Signal(models.Model):
         help_text=_("Voor inbreng in het netwerk: de persoon over wie het gaat is eerst zelf gesproken."),
     )
     closed_at = models.DateTimeField(null=True, blank=True)
-    # The triage list's order as one number (see queue_rank()), so the list is read in index order instead of
-    # sorting all of a meldpunt's signals on every visit.
-    queue_rank = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The triage list's order as one number (QUEUE_RANK), kept by the database from status and total, so the list
+    # is read in index order (signal_queue) instead of sorting all of a meldpunt's signals on every visit.
+    queue_rank = models.GeneratedField(expression=QUEUE_RANK, output_field=models.PositiveSmallIntegerField(),
+                                       db_persist=True)
 
     class Meta:
         ordering = ["-received_at", "-id"]
@@ -128,12 +129,21 @@ class Signal(models.Model):
     def __str__(self):
         return f"Melding {self.receipt_code}"
 
-    def save(self, *args, **kwargs):
-        self.queue_rank = queue_rank(self.status, self.total)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"status", "total"} & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "queue_rank"}
-        super().save(*args, **kwargs)
+    # A decision that ends the meldpunt's part closes the signal; one for the network makes it a network case;
+    # any other means the meldpunt works on it.
+    CLOSING_DECISIONS = (Decision.NONE, Decision.SOLVED_DIRECTLY, Decision.HANDED_OVER)
+
+    def decide(self, decision=None):
+        """Take a decision (by default the one already set, e.g. by the decision form): the status and closing time
+        follow from it. Does not save."""
+        if decision is not None:
+            self.decision = decision
+        if self.decision in self.CLOSING_DECISIONS:
+            self.status, self.closed_at = self.Status.CLOSED, timezone.now()
+        elif self.decision == self.Decision.NETWORK_CASE:
+            self.status, self.closed_at = self.Status.NETWORK_CASE, None
+        else:
+            self.status, self.closed_at = self.Status.IN_PROGRESS, None
 
     @property
     def effective_band(self):

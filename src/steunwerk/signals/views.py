@@ -250,13 +250,8 @@ def signal_decide(request, pk):
         return _detail(request, signal, status=400, decision_form=form)
     with transaction.atomic():
         signal = form.save(commit=False)
+        signal.decide()
         decision = signal.decision
-        if decision in (Signal.Decision.NONE, Signal.Decision.SOLVED_DIRECTLY, Signal.Decision.HANDED_OVER):
-            signal.status, signal.closed_at = Signal.Status.CLOSED, timezone.now()
-        elif decision == Signal.Decision.NETWORK_CASE:
-            signal.status, signal.closed_at = Signal.Status.NETWORK_CASE, None
-        else:
-            signal.status, signal.closed_at = Signal.Status.IN_PROGRESS, None
         signal.save()
         if decision == Signal.Decision.NETWORK_CASE and not hasattr(signal, "case"):
             from steunwerk.signals.cases import open_case

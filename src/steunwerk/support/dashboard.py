@@ -7,35 +7,45 @@ Counts only: never a name, never a list of people. Four tables:
    professional → Wmo → other law), with each actor's share of all steps;
 4. trajectories started and closed in this calendar year, per team.
 
-Whose trajectories: ``access.scope.countable_totals`` — a professional's or team lead's own team(s); for an
-organisation admin every team of the organisations they administer.
+Whose trajectories: the teams of ``support.access.countable_teams`` — a professional's or team lead's own team(s);
+for an organisation admin every team of the organisations they administer. The counting runs as the operator over
+those teams: a count is not a view of any one person's data.
 
 Small numbers: as soon as the page counts a team whose files the viewer cannot open themself (an organisation
 admin's organisation-wide view), every number from 1 to 4 is shown as "<5", with the line-by-line secondary
-suppression ("x") of ``signals.reports.Table``; a share is hidden with the number it is a share of. Viewers who
+suppression ("x") of ``steunwerk.suppression``; a share is hidden with the number it is a share of. Viewers who
 count only their own team(s) see exact numbers: they can open each of those files anyway. Each table is
 suppressed on its own; the one number two tables share (all open trajectories) is the same in both, so it is
 hidden alike in both when it is small.
 
-Cost: two small queries on the running totals per team that the database keeps up to date itself
-(support/tallies.py), whatever the number of clients; no trajectory is read, and the counts are never stale.
+Cost: three grouped counts — open trajectories per team, phase, complexity and aim (from the covering index
+trajectory_overview); trajectories started or closed this year per team (one statement, two index ranges:
+trajectory_team_started, trajectory_team_closed); plan steps of the open trajectories per actor (through goals and
+plans to the (plan, actor) index of the steps: the slowest of the three). The numbers are kept in Django's cache
+for ``settings.OVERVIEW_CACHE_SECONDS`` per set of teams and year, so a page looked at often counts once in that
+time, and the page says when it counted. Suppression and labels are applied per viewer afterwards.
 """
+import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from steunwerk.access.scope import countable_teams, countable_totals
-# _complete adds the row and column totals and the lines secondary suppression checks: shared, not copied.
-from steunwerk.signals.reports import TOTAL, Row, Table, _complete
-from steunwerk.support import step_counts
-from steunwerk.support.models import Trajectory, TrajectoryTally, TrajectoryYearTally
+from steunwerk.access.scope import Actor, visible
+from steunwerk.support.access import countable_teams
+from steunwerk.support.models import Trajectory
+from steunwerk.suppression import TOTAL, Row, Table, complete
 from steunwerk.vocab import Phase, StepActor
 
 UNSET = "unset"
 STEPS = "steps"
-STARTED = TrajectoryYearTally.STARTED
-CLOSED = TrajectoryYearTally.CLOSED
+STARTED = "started"
+CLOSED = "closed"
+CACHE_PREFIX = "overzicht:v1"  # a new version when Counts changes shape, so no older numbers are read back
 
 
 @dataclass
@@ -54,45 +64,71 @@ class Overview:
     year: int
     suppress: bool
     panels: list
+    counted_at: datetime
 
 
 def overview(actor, today=None):
     year = (today or timezone.localdate()).year
     teams = list(countable_teams(actor).select_related("organisation").order_by("organisation__name", "name"))
     suppress = not actor.is_system and any(team.pk not in actor.care_team_ids for team in teams)
-    counts = _counts(actor, year)
+    counts = cached_counts([team.pk for team in teams], year)
     team_rows = _team_rows(teams)
     panels = [
         _panel(phase_table(team_rows, counts.situation), suppress),
         _panel(situation_table(counts.situation), suppress),
-        _panel(ladder_table(counts.step_sums), suppress, show_total=False, show_share=True),
+        _panel(ladder_table(counts.steps), suppress, show_total=False, show_share=True),
         _panel(year_table(team_rows, counts.per_year, year), suppress, show_total=False),
     ]
-    return Overview(teams=teams, year=year, suppress=suppress, panels=panels)
+    return Overview(teams=teams, year=year, suppress=suppress, panels=panels, counted_at=counts.counted_at)
 
 
 @dataclass
 class Counts:
+    """The raw numbers, the same whoever asks for these teams (nothing here depends on the viewer or language)."""
+
     situation: dict  # {(team, phase, complexity, aim): open trajectories}
-    step_sums: dict  # {Trajectory.steps_<actor> field: steps in open trajectories}
+    steps: dict  # {actor: plan steps in open trajectories}
     per_year: dict  # {(team, STARTED or CLOSED): trajectories}
+    counted_at: datetime
 
 
-def _counts(actor, year):
-    """The raw counts, read from the running totals the database keeps per team (support/tallies.py): two small
-    queries, however many trajectories the teams hold, and always up to date."""
-    situation, sums = {}, dict.fromkeys(step_counts.FIELDS.values(), 0)
-    fields = list(sums)
-    # Plain values: a few hundred rows of numbers need no model instances.
-    tallies = countable_totals(actor, TrajectoryTally).filter(n__gt=0)
-    for team_id, phase, complexity, aim, n, *steps in tallies.values_list("team_id", "phase", "complexity", "aim", "n",
-                                                                           *fields):
-        situation[(team_id, phase, complexity, aim)] = n
-        for field, count in zip(fields, steps):
-            sums[field] += count
-    per_year = {(team_id, kind): n for team_id, kind, n in countable_totals(actor, TrajectoryYearTally)
-                .filter(year=year, n__gt=0).values_list("team_id", "kind", "n")}
-    return Counts(situation, sums, per_year)
+def cache_key(team_ids, year):
+    """One key per set of teams and year (hashed: an organisation may have many teams, and a key must be short)."""
+    teams = ",".join(str(pk) for pk in sorted(team_ids))
+    return f"{CACHE_PREFIX}:{year}:{hashlib.sha256(teams.encode()).hexdigest()[:32]}"
+
+
+def cached_counts(team_ids, year):
+    """The counts for these teams, from the cache when they were counted less than
+    settings.OVERVIEW_CACHE_SECONDS ago (0: count on every visit)."""
+    seconds = settings.OVERVIEW_CACHE_SECONDS
+    if not seconds:
+        return count(team_ids, year)
+    return cache.get_or_set(cache_key(team_ids, year), lambda: count(team_ids, year), seconds)
+
+
+def count(team_ids, year):
+    """Count afresh: three grouped queries, however many trajectories the teams hold."""
+    trajectories = visible(Trajectory, Actor.system("overzicht")).filter(team_id__in=team_ids)
+    open_trajectories = trajectories.filter(status=Trajectory.Status.OPEN)
+    situation = _grouped(open_trajectories, "team_id", "phase", "complexity", "aim")
+    # Counted from the trajectories, through their goals and plans: steps of other teams or of closed trajectories
+    # never enter. COUNT(actor) counts the steps (the actor is never empty) and leaves out the trajectories without
+    # any (their group is actor None), from the (plan, actor) index alone.
+    field = "goals__plan__steps__actor"
+    steps = {actor: n for (actor,), n in _grouped(open_trajectories, field, n=Count(field)).items() if actor}
+    started, closed = (trajectories.filter(**{f"{field}__year": year}).values("team_id")
+                       .annotate(kind=Value(kind), n=Count("*")).order_by().values_list("team_id", "kind", "n")
+                       for kind, field in ((STARTED, "started_on"), (CLOSED, "closed_on")))
+    per_year = {(team, kind): n for team, kind, n in started.union(closed, all=True)}
+    return Counts(situation=situation, steps=steps, per_year=per_year, counted_at=timezone.now())
+
+
+def _grouped(queryset, *fields, n=None):
+    """{(value per field): n} from one GROUP BY query. COUNT(*), not COUNT(id): the id is not in the covering
+    indexes on PostgreSQL, and asking for it would send the database to every row."""
+    rows = queryset.values(*fields).annotate(n=n or Count("*")).order_by().values_list(*fields, "n")
+    return {tuple(values): number for *values, number in rows}
 
 
 def _tally(groups, key):
@@ -113,7 +149,7 @@ def _team_rows(teams):
 def _table(title, row_heading, columns, rows, counts, row_totals=True):
     """A Table with a total row; with row_totals=False the columns do not add up to anything across a row, so
     only the columns are lines for secondary suppression."""
-    lines = _complete(counts, [row.key for row in rows], columns)
+    lines = complete(counts, [row.key for row in rows], columns)
     if not row_totals:
         lines = [(whole, parts) for whole, parts in lines if whole[1] != TOTAL]
     return Table(title=title, row_heading=row_heading, columns=columns, rows=[*rows, Row(TOTAL, _("Totaal"), "total")],
@@ -137,10 +173,9 @@ def situation_table(situation):
                   _choices("aim"), rows, counts)
 
 
-def ladder_table(step_sums):
-    """Plan steps of the open trajectories per actor, added up from the counts each trajectory keeps
-    (support.step_counts); counted from the trajectories, so the access rule is theirs."""
-    counts = {(actor, STEPS): step_sums[field] for actor, field in step_counts.FIELDS.items() if step_sums[field]}
+def ladder_table(steps):
+    """Plan steps of the open trajectories per actor."""
+    counts = {(actor, STEPS): n for actor, n in steps.items() if n}
     rows = [Row(value, label) for value, label in StepActor.choices]
     return _table(_("Stappen in de plannen van lopende trajecten: wie doet het"), _("Wie doet het"),
                   [(STEPS, _("Stappen"))], rows, counts)

@@ -1,13 +1,13 @@
 """Overzicht: counts over the trajectories of the viewer's team(s) or organisation. What is counted and which
-numbers are hidden: support/dashboard.py; who may count what: access.scope.countable_totals."""
+numbers are hidden: support/dashboard.py; who may count what: support/access.py."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from steunwerk.access import log
-from steunwerk.access.scope import can_count
-from steunwerk.signals.reports import PRIMARY, SECONDARY
+from steunwerk.support.access import can_count
 from steunwerk.support.dashboard import overview
+from steunwerk.suppression import PRIMARY, SECONDARY
 from steunwerk.vocab import LogAction
 
 

@@ -69,14 +69,6 @@ class Trajectory(OwnedByOrganisation):
     started_on = models.DateField(_("gestart op"), default=timezone.localdate)
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # How many plan steps of each actor this trajectory's plans hold, kept in step by support.step_counts, so the
-    # Overzicht adds up numbers per trajectory instead of walking trajectory → goal → plan → step for everyone.
-    steps_self = models.PositiveIntegerField(default=0, editable=False)
-    steps_network = models.PositiveIntegerField(default=0, editable=False)
-    steps_general_provision = models.PositiveIntegerField(default=0, editable=False)
-    steps_professional = models.PositiveIntegerField(default=0, editable=False)
-    steps_wmo = models.PositiveIntegerField(default=0, editable=False)
-    steps_other_law = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-started_on", "-id"]
@@ -85,25 +77,53 @@ class Trajectory(OwnedByOrganisation):
             models.Index(fields=["client", "team"], name="trajectory_client_team"),
             models.Index(fields=["team", "status", "client_name", "client", "id"], name="trajectory_caseload"),
             models.Index(fields=["team", "client_name", "client", "id"], name="trajectory_caseload_all"),
+            # The Overzicht's counts (support/dashboard.py), answered from these indexes without reading rows: open
+            # trajectories per team, phase, complexity and aim; started and closed per team in a year.
+            models.Index(fields=["team", "status", "phase", "complexity", "aim"], name="trajectory_overview"),
+            models.Index(fields=["team", "started_on"], name="trajectory_team_started"),
+            models.Index(fields=["team", "closed_on"], name="trajectory_team_closed"),
         ]
         verbose_name = _("ondersteuningstraject")
 
     def __str__(self):
         return f"{self.client.name} — {self.phase_label}"
 
-    # Kept by their own code (Client.save, support.step_counts) with queryset updates; a form saving this
-    # trajectory must not write back the values it happened to load.
-    DERIVED_FIELDS = ("client_name", "steps_self", "steps_network", "steps_general_provision", "steps_professional",
-                      "steps_wmo", "steps_other_law")
+    # client_name is derived: on creation it is taken from the client; after that only Client.save() changes it
+    # (a queryset update of the client's trajectories). A save never writes it back — a form that loaded the
+    # trajectory before the client was renamed would otherwise undo the new name — and a caller that assigns it
+    # gets an error instead of seeing the assignment silently dropped.
+
+    class DerivedFieldAssigned(ValueError):
+        """A caller assigned ``client_name``: it is the client's name, changed only by renaming the client."""
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_client_name = instance.__dict__.get("client_name")
+        return instance
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._stored_client_name = self.__dict__.get("client_name")
 
     def save(self, *args, **kwargs):
         if self._state.adding:
+            if self.client_name and self.client_id and self.client_name != self.client.name:
+                raise self.DerivedFieldAssigned("client_name is taken from the client: leave it out")
             if not self.client_name and self.client_id:
                 self.client_name = self.client.name
-        elif kwargs.get("update_fields") is None:
-            kwargs["update_fields"] = [f.attname for f in self._meta.concrete_fields
-                                       if not f.primary_key and f.attname not in self.DERIVED_FIELDS]
+        else:
+            update_fields = kwargs.get("update_fields")
+            assigned = self.__dict__.get("client_name")
+            if "client_name" in (update_fields or ()) or (
+                    assigned is not None and assigned != getattr(self, "_stored_client_name", assigned)):
+                raise self.DerivedFieldAssigned("client_name follows the client's name: rename the client instead")
+            if update_fields is None:
+                deferred = self.get_deferred_fields()
+                kwargs["update_fields"] = [f.attname for f in self._meta.concrete_fields if not f.primary_key
+                                           and f.attname != "client_name" and f.attname not in deferred]
         super().save(*args, **kwargs)
+        self._stored_client_name = self.__dict__.get("client_name")
 
     @property
     def phase_number(self):
@@ -113,45 +133,6 @@ class Trajectory(OwnedByOrganisation):
     def phase_label(self):
         """get_phase_display() without rebuilding the choices on every call (it runs once per caseload row)."""
         return Phase.label_of(self.phase)
-
-
-class TrajectoryTally(models.Model):
-    """How many open trajectories a team has in one phase, complexity and aim, and how many plan steps per actor
-    they hold between them: the running totals behind the Overzicht (support/dashboard.py).
-
-    Counts, never a person. Kept up to date by database triggers on the trajectory table (support/tallies.py), so
-    every way a trajectory changes — a form, a queryset update, a bulk load, a delete — is counted the same way
-    and in the same transaction. The application only reads these rows."""
-
-    team = models.ForeignKey("accounts.Team", on_delete=models.CASCADE, related_name="+")
-    phase = models.CharField(max_length=16, choices=Phase.choices)
-    complexity = models.CharField(max_length=8, blank=True)
-    aim = models.CharField(max_length=16, blank=True)
-    n = models.IntegerField(default=0)
-    steps_self = models.IntegerField(default=0)
-    steps_network = models.IntegerField(default=0)
-    steps_general_provision = models.IntegerField(default=0)
-    steps_professional = models.IntegerField(default=0)
-    steps_wmo = models.IntegerField(default=0)
-    steps_other_law = models.IntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["team", "phase", "complexity", "aim"], name="tally_key")]
-
-
-class TrajectoryYearTally(models.Model):
-    """How many trajectories a team started, or closed, in one calendar year (kept like TrajectoryTally)."""
-
-    STARTED = "started"
-    CLOSED = "closed"
-
-    team = models.ForeignKey("accounts.Team", on_delete=models.CASCADE, related_name="+")
-    year = models.IntegerField()
-    kind = models.CharField(max_length=8, choices=[(STARTED, STARTED), (CLOSED, CLOSED)])
-    n = models.IntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["team", "year", "kind"], name="year_tally_key")]
 
 
 class PhaseChange(OwnedByOrganisation):

@@ -1,30 +1,29 @@
-"""After migrate, the planner has statistics for every index (scale.apps.refresh_statistics)."""
+"""`steunwerk analyze` (scale/statistics.py): the planner gets statistics for every index, after a migrate or a load."""
 import pytest
+from django.core.management import call_command
 from django.db import connection
-
-from steunwerk.scale.apps import refresh_statistics
 
 
 @pytest.mark.django_db(transaction=True)
 def test_it_gives_sqlite_statistics_for_the_caseload_index(world):
     if connection.vendor != "sqlite":
         pytest.skip("sqlite_stat1 is SQLite's own table")
-    from django.core.management import call_command
-
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS sqlite_stat1")
-    call_command("migrate", verbosity=0)  # nothing left to migrate, but the statistics are refreshed
+    call_command("analyze", verbosity=0)
     with connection.cursor() as cursor:
         cursor.execute("SELECT idx FROM sqlite_stat1 WHERE tbl = 'support_trajectory'")
         indexes = {row[0] for row in cursor.fetchall()}
-    assert {"trajectory_caseload", "trajectory_client_team"} <= indexes
+    assert {"trajectory_caseload", "trajectory_client_team", "trajectory_overview"} <= indexes
 
 
 @pytest.mark.django_db(transaction=True)
-def test_it_analyses_postgresql_tables(world):
+@pytest.mark.parametrize("full", [False, True])
+def test_it_analyses_postgresql_tables(world, full):
     if connection.vendor != "postgresql":
         pytest.skip("pg_stat_user_tables is PostgreSQL's own view")
-    refresh_statistics()
+    call_command("analyze", *(["--full"] if full else []), verbosity=0)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'support_trajectory' AND last_analyze IS NOT NULL")
+        cursor.execute("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'support_trajectory' "
+                       "AND last_analyze IS NOT NULL")
         assert cursor.fetchone()[0] == 1

@@ -206,3 +206,34 @@ def test_it_hides_the_signal_from_another_meldpunt(world, login, scored):
 
 def test_it_only_accepts_post(world, login, scored):
     assert login(world.meldpunt_coordinator).get(url(scored)).status_code == 405
+
+
+# The decision rules themselves (Signal.decide), without a request
+
+@pytest.mark.parametrize("decision", [Signal.Decision.NONE, Signal.Decision.SOLVED_DIRECTLY,
+                                      Signal.Decision.HANDED_OVER])
+def test_a_decision_that_ends_the_meldpunt_s_part_closes_the_signal(decision):
+    signal = Signal(status=Signal.Status.TRIAGED)
+    signal.decide(decision)
+    assert (signal.decision, signal.status) == (decision, Signal.Status.CLOSED)
+    assert signal.closed_at is not None
+
+
+@pytest.mark.parametrize("decision, status", [
+    (Signal.Decision.NETWORK_CASE, Signal.Status.NETWORK_CASE),
+    (Signal.Decision.FIRST_STEPS, Signal.Status.IN_PROGRESS),
+    (Signal.Decision.INVESTIGATION, Signal.Status.IN_PROGRESS),
+    (Signal.Decision.ACUTE, Signal.Status.IN_PROGRESS),
+])
+def test_any_other_decision_keeps_the_signal_open(decision, status):
+    from django.utils import timezone
+
+    signal = Signal(status=Signal.Status.CLOSED, closed_at=timezone.now())  # a closed signal taken up again
+    signal.decide(decision)
+    assert (signal.status, signal.closed_at) == (status, None)
+
+
+def test_it_decides_on_the_decision_already_set_by_the_form():
+    signal = Signal(status=Signal.Status.TRIAGED, decision=Signal.Decision.HANDED_OVER)
+    signal.decide()
+    assert signal.status == Signal.Status.CLOSED

@@ -115,7 +115,19 @@ def test_a_signal_moves_in_the_list_when_it_is_scored_or_closed(world, login):
     first.apply_score()
     first.save()
     second.status = Signal.Status.CLOSED
-    second.save(update_fields=["status"])  # as closing a case does: the rank is saved along
+    second.save(update_fields=["status"])  # as closing a case does: the database computes the rank anew
+    client = login(world.meldpunt_coordinator)
+    assert shown(client.get(URL).context["rows"]) == [first.pk]
+    assert shown(client.get(URL, {"status": "closed"}).context["rows"]) == [second.pk]
+
+
+def test_the_database_keeps_the_rank_whatever_changes_the_signal(world, login):
+    """queue_rank is computed by the database (a generated column): a queryset update moves a signal as well."""
+    first, second = make_signal(world.org), make_signal(world.org)
+    Signal.objects.filter(pk=first.pk).update(status=Signal.Status.TRIAGED, total=9)
+    Signal.objects.filter(pk=second.pk).update(status=Signal.Status.CLOSED)
+    assert dict(Signal.objects.filter(pk__in=[first.pk, second.pk]).values_list("pk", "queue_rank")) == {
+        first.pk: 20 + 1, second.pk: 40 + 11}
     client = login(world.meldpunt_coordinator)
     assert shown(client.get(URL).context["rows"]) == [first.pk]
     assert shown(client.get(URL, {"status": "closed"}).context["rows"]) == [second.pk]

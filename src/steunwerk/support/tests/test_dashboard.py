@@ -1,22 +1,30 @@
 """Overzicht: counts per phase, team, complexity, plan-step actor and year; org-wide for an organisation admin with
-small numbers hidden; never anyone's name."""
+small numbers hidden; never anyone's name; counted once in a short while per set of teams (the cache)."""
 import re
 from datetime import date
 from html import unescape
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from steunwerk.access.models import AccessLogEntry
-from steunwerk.access.scope import Actor, countable_totals
+from steunwerk.access.scope import Actor
 from steunwerk.clients.models import Client
-from steunwerk.support.models import ActionPlan, Goal, PlanStep, Trajectory, TrajectoryTally, TrajectoryYearTally
+from steunwerk.support.access import countable_teams
+from steunwerk.support.models import ActionPlan, Goal, PlanStep, Trajectory
 from steunwerk.vocab import Phase, StepActor
 
 URL = "/overzicht/"
+
+
+@pytest.fixture(autouse=True)
+def count_on_every_visit(settings):
+    """These tests change data between visits; the cache has its own tests at the end."""
+    settings.OVERVIEW_CACHE_SECONDS = 0
 
 
 PHASES = "Lopende trajecten per team en fase"
@@ -38,7 +46,7 @@ def add(team, n=1, steps=(), **fields):
         if steps:
             goal = Goal.objects.create(trajectory=trajectory, intended_result="Weer buiten komen")
             plan = ActionPlan.objects.create(goal=goal, evaluation_on=date(2100, 1, 1), updated_by=_someone())
-            for actor in steps:  # one by one, as the plan form saves them: each save updates the trajectory's counts
+            for actor in steps:  # one by one, as the plan form saves them
                 PlanStep.objects.create(plan=plan, actor=actor, description="Stap")
         made.append(trajectory)
     return made
@@ -203,25 +211,60 @@ def test_it_costs_the_same_queries_for_3_and_30_trajectories(world, login, role)
     assert table(response, PHASES)[1]["Totaal"][-1] == {"team_lead": "17", "org_admin": "18"}[role]
 
 
-def test_countable_totals_follow_team_and_organisation_and_fail_closed(world):
-    def teams(user, model=TrajectoryTally):
-        actor = Actor.for_user(user) if user is not None else Actor.for_user(None)
-        return set(countable_totals(actor, model).filter(n__gt=0).values_list("team_id", flat=True))
+def test_countable_teams_follow_team_and_organisation_and_fail_closed(world):
+    def teams(user):
+        return set(countable_teams(Actor.for_user(user)).values_list("pk", flat=True))
 
     own, other_team, other_org = world.team.pk, world.other_team.pk, world.other_org_team.pk
     assert teams(world.professional) == teams(world.team_lead) == {own}
-    assert teams(world.org_admin) == teams(world.org_admin, TrajectoryYearTally) == {own, other_team}
+    assert teams(world.org_admin) == {own, other_team}
     assert teams(world.other_org_professional) == {other_org}
     for nobody in (world.wmo_consultant, world.catalogue_admin, world.meldpunt_coordinator, world.no_role, None):
-        assert teams(nobody) == teams(nobody, TrajectoryYearTally) == set()
-    assert set(countable_totals(Actor.system(), TrajectoryTally).values_list("team_id", flat=True)) == {
-        own, other_team, other_org}
+        assert teams(nobody) == set()
+    assert {own, other_team, other_org} <= set(countable_teams(Actor.system()).values_list("pk", flat=True))
 
 
-def test_it_counts_a_change_on_the_very_next_visit(world, login):
+def test_it_shows_counts_a_few_minutes_old_and_says_when_it_counted(world, login, settings):
+    settings.OVERVIEW_CACHE_SECONDS = 120
     client = login(world.team_lead)
-    before = table(client.get(URL), PHASES)
+    first = client.get(URL)
+    counted_at = first.context["overview"].counted_at
+    assert f"Geteld om {timezone.localtime(counted_at):%H:%M}." in _text(first.content.decode())
     add(world.team, 3, phase=Phase.GOALS)
-    after = table(client.get(URL), PHASES)
-    assert after != before
-    assert after[1]["Totaal"][-1] == str(int(before[1]["Totaal"][-1]) + 3)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(URL)
+    assert again.context["overview"].counted_at == counted_at  # from the cache: the three counts were not made
+    assert table(again, PHASES) == table(first, PHASES)
+    assert not [q for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    cache.clear()  # as when the counts are older than OVERVIEW_CACHE_SECONDS
+    fresh = client.get(URL)
+    assert fresh.context["overview"].counted_at > counted_at
+    assert table(fresh, PHASES)[1]["Totaal"][-1] == str(int(table(first, PHASES)[1]["Totaal"][-1]) + 3)
+
+
+def test_it_counts_again_once_the_counts_are_older_than_the_setting(world, login, settings):
+    import time
+
+    settings.OVERVIEW_CACHE_SECONDS = 1
+    client = login(world.team_lead)
+    before = table(client.get(URL), PHASES)[1]["Totaal"][-1]
+    add(world.team, 2)
+    time.sleep(1.1)
+    assert table(client.get(URL), PHASES)[1]["Totaal"][-1] == str(int(before) + 2)
+
+
+def test_the_same_teams_share_their_counts_and_other_teams_have_their_own(world, login, settings):
+    settings.OVERVIEW_CACHE_SECONDS = 120
+    lead = login(world.team_lead).get(URL)
+    professional = login(world.professional).get(URL)  # the same team: the same counts, counted once
+    admin = login(world.org_admin).get(URL)  # two teams: counted for those
+    assert professional.context["overview"].counted_at == lead.context["overview"].counted_at
+    assert admin.context["overview"].counted_at > lead.context["overview"].counted_at
+    assert "kleine aantallen (1 tot en met 4)" in _text(admin.content.decode()).lower()  # suppression per viewer
+    assert "kleine aantallen" not in professional.content.decode()
+
+
+def test_without_a_cache_time_it_counts_on_every_visit(world, login):
+    client = login(world.team_lead)  # OVERVIEW_CACHE_SECONDS is 0 in this module
+    before = client.get(URL).context["overview"].counted_at
+    assert client.get(URL).context["overview"].counted_at > before
