@@ -2,7 +2,6 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext as _, gettext_lazy
 
-from steunwerk.formrenderer import FixedFields
 from steunwerk.methods.models import Method
 from steunwerk.vocab import Aim, EvidenceLevel, MethodDomain, MethodKind, ProblemLevel, TargetGroup, WnsBaken, WorkingElement
 
@@ -11,7 +10,7 @@ def _choice(label, choices):
     return forms.ChoiceField(label=label, required=False, choices=[("", _("— alle —")), *choices])
 
 
-class SearchForm(FixedFields, forms.Form):
+class SearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Zoeken"), required=False, max_length=200)
     target_group = _choice(gettext_lazy("Doelgroep"), TargetGroup.choices)
     problem_level = _choice(gettext_lazy("Problematiek"), ProblemLevel.choices)
@@ -29,7 +28,7 @@ def _multi(label, choices):
     return forms.MultipleChoiceField(label=label, required=False, choices=choices, widget=forms.CheckboxSelectMultiple)
 
 
-class RecommendForm(FixedFields, forms.Form):
+class RecommendForm(forms.Form):
     """The situation, prefilled from the trajectory; the professional can adjust it."""
 
     target_groups = _multi(gettext_lazy("Doelgroep"), TargetGroup.choices)
