@@ -32,9 +32,11 @@ def one_line(html):
 
 def test_a_field_shows_its_label_help_text_errors_and_widget_tied_together():
     html = one_line(page(Example({"name": "", "kinds": [], "started": "nu"})))
+    with translation.override("nl"):
+        required = translation.gettext("This field is required.")
     assert ('<div class="field has-error"> <label for="id_name">Naam:</label> '
             '<div class="help" id="id_name_helptext">Zoals op de &lt;deur&gt;</div> '
-            '<div class="errors" role="alert"><ul class="errorlist" id="id_name_error"><li>Dit veld is vereist.</li>'
+            f'<div class="errors" role="alert"><ul class="errorlist" id="id_name_error"><li>{required}</li>'
             '</ul></div> <input type="text" name="name" maxlength="20" required aria-invalid="true" '
             'aria-describedby="id_name_helptext id_name_error" id="id_name"> </div>') in html
 

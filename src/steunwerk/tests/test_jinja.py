@@ -113,12 +113,16 @@ def test_a_form_posted_with_the_token_from_its_page_is_accepted_and_without_it_r
     assert browser.post(url, {"phase": "goals", "note": "", "csrfmiddlewaretoken": token}).status_code == 302
 
 
+REQUIRED = "This field is required."  # a text Django's own catalogues translate
+
+
 def test_texts_follow_the_active_language():
-    template = engines["jinja2"].from_string("{{ _('This field is required.') }}")  # in Django's own catalogues
+    template = engines["jinja2"].from_string("{{ _('This field is required.') }}")
     with translation.override("en"):
-        assert template.render({}) == "This field is required."
+        assert template.render({}) == REQUIRED
     with translation.override("nl"):
-        assert template.render({}) == "Dit veld is vereist."
+        dutch = translation.gettext(REQUIRED)
+        assert dutch.startswith("Dit veld is ver") and template.render({}) == dutch
 
 
 def test_texts_with_values_escape_the_values_and_keep_a_literal_percent_sign(render):
@@ -131,11 +135,12 @@ def test_a_text_marked_for_translation_prints_in_the_page_s_language():
     from django.utils.translation import gettext_lazy
 
     template = engines["jinja2"].from_string("{{ label }}|{% for x in [1] %}{{ label }}{% endfor %}")
-    label = gettext_lazy("This field is required.")
+    label = gettext_lazy(REQUIRED)
     with translation.override("en"):
-        assert template.render({"label": label}) == "This field is required.|This field is required."
+        assert template.render({"label": label}) == f"{REQUIRED}|{REQUIRED}"
     with translation.override("nl"):
-        assert template.render({"label": label}) == "Dit veld is vereist.|Dit veld is vereist."
+        dutch = translation.gettext(REQUIRED)
+        assert dutch.startswith("Dit veld is ver") and template.render({"label": label}) == f"{dutch}|{dutch}"
 
 
 def test_static_files_and_optional_links_are_what_django_gives(render):
