@@ -64,7 +64,8 @@ def render_svg(client_name, members, title):
             parts.append(f'<g class="member" data-id="{escape(str(m.get("id", "")))}">'
                          f'<title>{escape(m["name"])}: {escape(m["relation_label"])}, {escape(m["load_label"])}</title>'
                          f'<circle cx="{x:.1f}" cy="{y:.1f}" r="22" fill="{fill}" stroke="{stroke}" stroke-width="2"{dash_attr}/>'
-                         f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="10">{escape(Truncator(m["name"]).chars(12))}</text>'
+                         f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="10">'
+                         f'{escape(Truncator(m["name"]).chars(12))}</text>'
                          f'<text x="{x:.1f}" y="{y + 34:.1f}" text-anchor="middle" font-size="9" fill="#52606d">'
                          f'{escape(m["relation_label"])}</text></g>')
     parts.append("</svg>")

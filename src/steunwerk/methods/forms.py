@@ -7,7 +7,7 @@ from steunwerk.vocab import Aim, EvidenceLevel, MethodDomain, MethodKind, Proble
 
 
 def _choice(label, choices):
-    return forms.ChoiceField(label=label, required=False, choices=[("", _("— alle —")), *choices])
+    return forms.ChoiceField(label=label, required=False, choices=[("", gettext_lazy("— alle —")), *choices])
 
 
 class SearchForm(forms.Form):
@@ -21,7 +21,8 @@ class SearchForm(forms.Form):
     evidence_level = _choice(gettext_lazy("Onderbouwing"), EvidenceLevel.choices)
     kind = _choice(gettext_lazy("Soort"), MethodKind.choices)
     esi = forms.ChoiceField(label=gettext_lazy("In databank Effectieve sociale interventies"), required=False,
-                            choices=[("", _("— alle —")), ("ja", _("ja")), ("onbekend", _("niet vermeld"))])
+                            choices=[("", gettext_lazy("— alle —")), ("ja", gettext_lazy("ja")),
+                                     ("onbekend", gettext_lazy("niet vermeld"))])
 
 
 def _multi(label, choices):
@@ -33,8 +34,10 @@ class RecommendForm(forms.Form):
 
     target_groups = _multi(gettext_lazy("Doelgroep"), TargetGroup.choices)
     problem_level = forms.ChoiceField(label=gettext_lazy("Hoe complex is de situatie?"), required=False,
-                                      choices=[("", _("— onbekend —")), ("licht", _("Licht")), ("complex", _("Complex"))])
-    aim = forms.ChoiceField(label=gettext_lazy("Gericht op"), required=False, choices=[("", _("— onbekend —")), *Aim.choices])
+                                      choices=[("", gettext_lazy("— onbekend —")), ("licht", gettext_lazy("Licht")),
+                                               ("complex", gettext_lazy("Complex"))])
+    aim = forms.ChoiceField(label=gettext_lazy("Gericht op"), required=False,
+                            choices=[("", gettext_lazy("— onbekend —")), *Aim.choices])
     domains = _multi(gettext_lazy("Levensgebieden"), MethodDomain.choices)
     text = forms.CharField(label=gettext_lazy("Beschrijving van de situatie en de doelen"), required=False,
                            max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
