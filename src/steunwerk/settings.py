@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's Jinja2 widget templates, found by the pages' engine (FORM_RENDERER)
     "simple_history",
     "rest_framework",
     "drf_spectacular",
@@ -79,11 +80,11 @@ _CONTEXT_PROCESSORS = [
 ]
 TEMPLATES = [
     {
-        # Steunwerk's own pages (see steunwerk/jinja.py).
+        # Steunwerk's own pages and forms (see steunwerk/jinja.py).
         "BACKEND": "steunwerk.jinja.Jinja2",
         "NAME": "jinja2",
         "DIRS": [PACKAGE_DIR / "jinja2"],
-        "APP_DIRS": False,
+        "APP_DIRS": True,
         "OPTIONS": {"environment": "steunwerk.jinja.environment", "context_processors": _CONTEXT_PROCESSORS},
     },
     {
@@ -112,8 +113,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Widgets render through Django's Jinja2 copies of its form templates (two of them flattened: formrenderer.py).
-FORM_RENDERER = "steunwerk.formrenderer.FormRenderer"
+# Forms render through the templates above: the project's own (jinja2/forms/), then Django's Jinja2 widgets.
+FORM_RENDERER = "steunwerk.jinja.FormRenderer"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"

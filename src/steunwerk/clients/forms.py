@@ -9,13 +9,7 @@ from steunwerk.accounts.models import Organisation
 from steunwerk.clients import bsn as bsn_rules
 from steunwerk.clients.models import Client, NetworkMember
 from steunwerk.vocab import Limitation, SupportKind
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from steunwerk.widgets import DateInput
 
 
 class ClientForm(forms.ModelForm):

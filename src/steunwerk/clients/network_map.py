@@ -3,6 +3,8 @@ import math
 import re
 from html import escape as _escape_html
 
+from django.utils.text import Truncator
+
 from steunwerk.vocab import Circle, Involvement, Load
 
 # Characters XML 1.0 forbids even when escaped; one pasted into a name would make the standalone SVG unreadable.
@@ -48,7 +50,7 @@ def render_svg(client_name, members, title):
                      f'fill="#52606d">{escape(str(Circle(circle).label))}</text>')
     parts.append(f'<circle cx="{CENTRE}" cy="{CENTRE}" r="34" fill="#0b5394"/>')
     parts.append(f'<text x="{CENTRE}" y="{CENTRE + 4}" text-anchor="middle" font-size="12" fill="#fff">'
-                 f'{escape(_short(client_name, 14))}</text>')
+                 f'{escape(Truncator(client_name).chars(14))}</text>')
     for circle, radius in RING_RADII.items():
         ring = [m for m in members if m["circle"] == circle]
         inner = RING_RADII_PREVIOUS.get(circle, 34)
@@ -62,7 +64,8 @@ def render_svg(client_name, members, title):
             parts.append(f'<g class="member" data-id="{escape(str(m.get("id", "")))}">'
                          f'<title>{escape(m["name"])}: {escape(m["relation_label"])}, {escape(m["load_label"])}</title>'
                          f'<circle cx="{x:.1f}" cy="{y:.1f}" r="22" fill="{fill}" stroke="{stroke}" stroke-width="2"{dash_attr}/>'
-                         f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="10">{escape(_short(m["name"], 12))}</text>'
+                         f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="10">'
+                         f'{escape(Truncator(m["name"]).chars(12))}</text>'
                          f'<text x="{x:.1f}" y="{y + 34:.1f}" text-anchor="middle" font-size="9" fill="#52606d">'
                          f'{escape(m["relation_label"])}</text></g>')
     parts.append("</svg>")
@@ -70,10 +73,6 @@ def render_svg(client_name, members, title):
 
 
 RING_RADII_PREVIOUS = {Circle.FAMILY_FRIENDS: 80, Circle.NEIGHBOURHOOD: 150, Circle.PROFESSIONALS: 220}
-
-
-def _short(text, length):
-    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def _description(client_name, members):

@@ -2,16 +2,15 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext as _, gettext_lazy
 
-from steunwerk.formrenderer import FixedFields
 from steunwerk.methods.models import Method
 from steunwerk.vocab import Aim, EvidenceLevel, MethodDomain, MethodKind, ProblemLevel, TargetGroup, WnsBaken, WorkingElement
 
 
 def _choice(label, choices):
-    return forms.ChoiceField(label=label, required=False, choices=[("", _("— alle —")), *choices])
+    return forms.ChoiceField(label=label, required=False, choices=[("", gettext_lazy("— alle —")), *choices])
 
 
-class SearchForm(FixedFields, forms.Form):
+class SearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Zoeken"), required=False, max_length=200)
     target_group = _choice(gettext_lazy("Doelgroep"), TargetGroup.choices)
     problem_level = _choice(gettext_lazy("Problematiek"), ProblemLevel.choices)
@@ -22,20 +21,23 @@ class SearchForm(FixedFields, forms.Form):
     evidence_level = _choice(gettext_lazy("Onderbouwing"), EvidenceLevel.choices)
     kind = _choice(gettext_lazy("Soort"), MethodKind.choices)
     esi = forms.ChoiceField(label=gettext_lazy("In databank Effectieve sociale interventies"), required=False,
-                            choices=[("", _("— alle —")), ("ja", _("ja")), ("onbekend", _("niet vermeld"))])
+                            choices=[("", gettext_lazy("— alle —")), ("ja", gettext_lazy("ja")),
+                                     ("onbekend", gettext_lazy("niet vermeld"))])
 
 
 def _multi(label, choices):
     return forms.MultipleChoiceField(label=label, required=False, choices=choices, widget=forms.CheckboxSelectMultiple)
 
 
-class RecommendForm(FixedFields, forms.Form):
+class RecommendForm(forms.Form):
     """The situation, prefilled from the trajectory; the professional can adjust it."""
 
     target_groups = _multi(gettext_lazy("Doelgroep"), TargetGroup.choices)
     problem_level = forms.ChoiceField(label=gettext_lazy("Hoe complex is de situatie?"), required=False,
-                                      choices=[("", _("— onbekend —")), ("licht", _("Licht")), ("complex", _("Complex"))])
-    aim = forms.ChoiceField(label=gettext_lazy("Gericht op"), required=False, choices=[("", _("— onbekend —")), *Aim.choices])
+                                      choices=[("", gettext_lazy("— onbekend —")), ("licht", gettext_lazy("Licht")),
+                                               ("complex", gettext_lazy("Complex"))])
+    aim = forms.ChoiceField(label=gettext_lazy("Gericht op"), required=False,
+                            choices=[("", gettext_lazy("— onbekend —")), *Aim.choices])
     domains = _multi(gettext_lazy("Levensgebieden"), MethodDomain.choices)
     text = forms.CharField(label=gettext_lazy("Beschrijving van de situatie en de doelen"), required=False,
                            max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))

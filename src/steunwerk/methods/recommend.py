@@ -6,7 +6,6 @@ professional decides. The weights are documented in docs/methods.md.
 """
 from dataclasses import dataclass, field
 
-from steunwerk.texts import plain
 from steunwerk.textsearch import fold, stems
 from steunwerk.vocab import Aim, MethodDomain, MethodKind, ProblemLevel, TargetGroup, WorkingElement
 
@@ -164,7 +163,7 @@ def _aim(profile, method, reasons):
 def _domains(profile, method, reasons):
     shared = [d for d in profile.domains if d in method.domains][:3]
     for d in shared:
-        reasons.append(f"levensgebied: {plain(_DOMAIN_LABELS[d]).lower()}")
+        reasons.append(f"levensgebied: {str(_DOMAIN_LABELS[d]).lower()}")
     return 1.0 * len(shared)
 
 
@@ -180,7 +179,7 @@ def wanted_elements(profile, query_stems):
 def _elements(wanted, method, reasons):
     shared = [e for e in wanted if e in method.working_elements][:3]
     for e in shared:
-        reasons.append(f"werkzaam element: {plain(_ELEMENT_LABELS[e]).lower()}")
+        reasons.append(f"werkzaam element: {str(_ELEMENT_LABELS[e]).lower()}")
     return 0.5 * len(shared)
 
 

@@ -1,11 +1,8 @@
-import unicodedata
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import format_html_join
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -173,27 +170,13 @@ def trajectory_methods(request, pk):
     steps = sorted(under([trajectory], PlanStep, "plan__goal__trajectory", shape=_STEP_CHOICES))
     return render(request, "methods/trajectory_methods.html", {
         "trajectory": trajectory, "client": trajectory.client, "form": form, "results": results, "notes": notes,
-        "steps": steps, "step_options": _step_options(steps), "file_access": True,
+        "steps": steps, "file_access": True,
     })
 
 
 # The plan steps a method can be attached to, with their goal: sorted by the caller (by goal, then step).
 _STEP_CHOICES = Shape(PlanStep, lambda steps: steps.order_by().values_list(
     "plan__goal__priority", "order", "pk", "plan__goal__intended_result", "description", "method__name"))
-
-
-def _step_options(steps):
-    """The <option>s of the "attach to step" list, built once: every recommendation shows the same list."""
-    return format_html_join("", '<option value="{}">{} — {}{}</option>', (
-        (pk, _shorten(goal, 30), _shorten(description, 50), f" [{_shorten(method, 20)}]" if method else "")
-        for _priority, _order, pk, goal, description, method in steps))
-
-
-def _shorten(text, length):
-    """At most ``length`` characters, the last an ellipsis when cut (Truncator's rule; letters typed as a base and a
-    separate accent are joined first, so an accent is never cut off its letter)."""
-    text = unicodedata.normalize("NFC", text)
-    return text if len(text) <= length else f"{text[:length - 1]}…"
 
 
 @login_required

@@ -5,7 +5,7 @@ from steunwerk.vocab import MethodDomain, TargetGroup
 
 
 def _choice(label, choices):
-    return forms.ChoiceField(label=label, required=False, choices=[("", _("— alle —")), *choices])
+    return forms.ChoiceField(label=label, required=False, choices=[("", gettext_lazy("— alle —")), *choices])
 
 
 class SearchForm(forms.Form):

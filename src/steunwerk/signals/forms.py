@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _, gettext_lazy
 
 from steunwerk.signals.models import CaseAction, NetworkCase, Signal, SignalFeedback
 from steunwerk.signals.urgency import BAND_LABELS
+from steunwerk.widgets import DateInput
 
 RISK = [(0, gettext_lazy("Geen risico (0)")), (1, gettext_lazy("Matig risico (1)")), (2, gettext_lazy("Ernstig risico (2)"))]
 EXTENT = [("individual", gettext_lazy("Individu (0)")), ("several", gettext_lazy("Meer personen (1)")),
@@ -134,7 +135,7 @@ class CaseActionForm(forms.ModelForm):
     class Meta:
         model = CaseAction
         fields = ["description", "responsible", "due_on"]
-        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"due_on": DateInput()}
 
     def __init__(self, *args, partners, **kwargs):
         super().__init__(*args, **kwargs)

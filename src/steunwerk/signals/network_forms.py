@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _, gettext_lazy
 from steunwerk.signals.forms import CaseActionForm
 from steunwerk.signals.models import CaseAction, IntakeForm, NetworkCase, NetworkMeeting
 from steunwerk.vocab import MeetingKind
+from steunwerk.widgets import DateInput
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NO_NAMES = gettext_lazy("Gebruik alleen casuscodes, geen namen of adressen.")
 
 
@@ -22,7 +22,7 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = NetworkMeeting
         fields = ["kind", "date", "agenda"]
-        widgets = {"date": DATE, "agenda": forms.Textarea(attrs={"rows": 4, "maxlength": 5000})}
+        widgets = {"date": DateInput(), "agenda": forms.Textarea(attrs={"rows": 4, "maxlength": 5000})}
         help_texts = {"agenda": NO_NAMES}
 
     def __init__(self, *args, networks, cases, **kwargs):

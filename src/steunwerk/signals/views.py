@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from steunwerk.access import log
 from steunwerk.access.scope import Actor, editable, feedback_for_receipt, unique_or_none, visible
 from steunwerk.accounts.models import Organisation, User, shown_name
-from steunwerk.choicelabels import choice_label
 from steunwerk.signals.forms import DecisionForm, FeedbackForm, PublicSignalForm, SignalForm, TriageForm
 from steunwerk.signals.models import QUEUE_OPEN_BELOW, PublicSubmission, Signal
 from steunwerk.signals.urgency import BAND_LABELS, BANDS
@@ -140,19 +139,23 @@ class TriageRow:
     # the list shows four labels on each of thirty rows.
     @property
     def reporter_type_label(self):
-        return choice_label(_SIGNAL_FIELDS["reporter_type"], self.reporter_type)
+        return _label(_SIGNAL_FIELDS["reporter_type"], self.reporter_type)
 
     @property
     def status_label(self):
-        return choice_label(_SIGNAL_FIELDS["status"], self.status)
+        return _label(_SIGNAL_FIELDS["status"], self.status)
 
     @property
     def band_label(self):
-        return choice_label(_SIGNAL_FIELDS["band"], self.band)
+        return _label(_SIGNAL_FIELDS["band"], self.band)
 
     @property
     def band_override_label(self):
-        return choice_label(_SIGNAL_FIELDS["band_override"], self.band_override)
+        return _label(_SIGNAL_FIELDS["band_override"], self.band_override)
+
+
+def _label(field, value):
+    return dict(field.flatchoices).get(value, value)
 
 
 _SIGNAL_FIELDS = {name: Signal._meta.get_field(name) for name in ("reporter_type", "status", "band", "band_override")}

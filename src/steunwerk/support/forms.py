@@ -2,14 +2,13 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext as _, gettext_lazy
 
-from steunwerk.formrenderer import FixedFields
-from steunwerk.clients.forms import DateInput
 from steunwerk.support.models import (
     Trajectory, ActionPlan, Evaluation, Goal, LogbookEntry, MonitoringCheck, Option, PlanStep,
 )
 from steunwerk.vocab import (
     StepActor, LifeDomain, Phase, ProfileAspect, QualityAspect, QualityDimension, Voice,
 )
+from steunwerk.widgets import DateInput
 
 MAX_WISHES = 5
 
@@ -19,7 +18,7 @@ def text_field(label, rows=3, required=False):
                            widget=forms.Textarea(attrs={"rows": rows}))
 
 
-class PhaseForm(FixedFields, forms.Form):
+class PhaseForm(forms.Form):
     phase = forms.ChoiceField(label=gettext_lazy("Naar fase"), choices=Phase.choices)
     note = forms.CharField(label=gettext_lazy("Toelichting"), required=False, max_length=500)
 
@@ -205,7 +204,7 @@ class StepForm(forms.ModelForm):
         return data
 
 
-class SituationForm(FixedFields, forms.ModelForm):
+class SituationForm(forms.ModelForm):
     """How complex the situation is and what the support aims at: used to propose methods."""
 
     class Meta:

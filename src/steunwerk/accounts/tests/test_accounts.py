@@ -1,4 +1,6 @@
 """Accounts (accounts.views.accounts): an organisation admin manages the accounts of their own organisation."""
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -39,7 +41,7 @@ def test_it_lists_the_members_of_the_own_organisation(world, login):
     assert "Cliëntdossiers kunt u niet inzien." in content
     for username in ("professional", "team_lead", "org_admin", "other_team_professional"):
         assert f"<td>{username}</td>" in content
-    assert "<td>Team_Lead</td><td>Teamleider</td><td>Team A</td>" in content
+    assert "<td>Team_Lead</td><td>Teamleider</td><td>Team A</td>" in re.sub(r">\s+<", "><", content)
     assert "<td>other_org_professional</td>" not in content  # another organisation
     assert "<td>wmo_consultant</td>" not in content  # the municipality
 

@@ -59,7 +59,7 @@ def table_cells(response):
     table = re.search(r'<table class="core-table">(.*?)</table>', html, flags=re.S).group(1)
     columns = [strip(h) for h in re.findall(r'<th scope="col">(.*?)</th>', table, flags=re.S)][1:]
     result = {}
-    for row_label, row in re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', table, flags=re.S):
+    for row_label, row in re.findall(r'<tr>\s*<th scope="row">(.*?)</th>(.*?)</tr>', table, flags=re.S):
         for column, cell in zip(columns, re.findall(r"<td>(.*?)</td>", row, flags=re.S), strict=True):
             result[(strip(row_label), column)] = [
                 (slug, "?" in strip(rest))
