@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from steunwerk.access.scope import countable_teams, countable_totals
+from steunwerk.support.access import countable_teams, countable_totals
 # _complete adds the row and column totals and the lines secondary suppression checks: shared, not copied.
 from steunwerk.signals.reports import TOTAL, Row, Table, _complete
 from steunwerk.support import step_counts

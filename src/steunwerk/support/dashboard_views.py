@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from steunwerk.access import log
-from steunwerk.access.scope import can_count
+from steunwerk.support.access import can_count
 from steunwerk.signals.reports import PRIMARY, SECONDARY
 from steunwerk.support.dashboard import overview
 from steunwerk.vocab import LogAction

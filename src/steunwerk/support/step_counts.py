@@ -10,13 +10,14 @@ from django.db.models import Count
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from steunwerk.access.actor import Actor
+from steunwerk.access.scope import visible
 from steunwerk.vocab import StepActor
 
 FIELDS = {actor: f"steps_{actor}" for actor in StepActor.values}
 
 
 def recount(trajectory_id):
-    from steunwerk.access.scope import Actor, visible
     from steunwerk.support.models import PlanStep, Trajectory
 
     operator = Actor.system("stappentelling")

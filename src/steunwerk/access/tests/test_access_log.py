@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from steunwerk.access import log
 from steunwerk.access.models import AccessLogEntry, Consent
-from steunwerk.access.scope import Actor
+from steunwerk.access.actor import Actor
 from steunwerk.clients.models import Client
 from steunwerk.conftest import make_user
 from steunwerk.vocab import LogAction, Role

@@ -1,15 +1,16 @@
-"""The access layer (access/scope.py): who sees and who changes which rows. It must fail closed."""
+"""The access layer (access/scope.py, signals/access.py): who sees and who changes which rows. It must fail
+closed."""
 from datetime import date
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from steunwerk.access.models import AccessLogEntry, Consent
-from steunwerk.access.scope import (
-    Actor, Section, can_view_access_log, editable, get_editable_or_404, get_visible_or_404, visible,
-)
+from steunwerk.access.actor import Actor
+from steunwerk.access.scope import Section, can_view_access_log, editable, visible
 from steunwerk.accounts.models import Membership, Organisation
 from steunwerk.clients.models import Client
 from steunwerk.clients.models import NetworkMember
@@ -245,15 +246,16 @@ def test_it_refuses_a_model_without_access_scope(world, model):
 
 def test_it_raises_404_for_rows_out_of_scope(world):
     professional = actor(world, "professional")
-    assert get_visible_or_404(Trajectory, professional, pk=world.own_trajectory.pk) == world.own_trajectory
+    trajectories = Trajectory.objects
+    assert get_object_or_404(trajectories.visible_to(professional), pk=world.own_trajectory.pk) == world.own_trajectory
     for other in (world.other_team_trajectory, world.other_org_trajectory):
         with pytest.raises(Http404):
-            get_visible_or_404(Trajectory, professional, pk=other.pk)
+            get_object_or_404(trajectories.visible_to(professional), pk=other.pk)
     give_consent(world, world.other_org)
     reader = actor(world, "other_org_professional")
-    assert get_visible_or_404(Trajectory, reader, pk=world.own_trajectory.pk) == world.own_trajectory
+    assert get_object_or_404(trajectories.visible_to(reader), pk=world.own_trajectory.pk) == world.own_trajectory
     with pytest.raises(Http404):
-        get_editable_or_404(Trajectory, reader, pk=world.own_trajectory.pk)
+        get_object_or_404(trajectories.editable_by(reader), pk=world.own_trajectory.pk)
 
 
 @pytest.mark.parametrize("role, allowed", [("team_lead", True), ("professional", False), ("org_admin", False),

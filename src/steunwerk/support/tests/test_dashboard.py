@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from steunwerk.access.models import AccessLogEntry
-from steunwerk.access.scope import Actor, countable_totals
+from steunwerk.access.actor import Actor
+from steunwerk.support.access import countable_totals
 from steunwerk.clients.models import Client
 from steunwerk.support.models import ActionPlan, Goal, PlanStep, Trajectory, TrajectoryTally, TrajectoryYearTally
 from steunwerk.vocab import Phase, StepActor
