@@ -327,3 +327,37 @@ def test_it_never_opens_signalling_rows_through_consent(world, rows, model):
     give_consent(world, world.municipality)
     for role in ("wmo_consultant", "other_org_professional"):
         assert not visible(model, actor(world, role)).exists()
+
+
+# The QuerySet API itself: the same rule on a model's manager, on a related manager and through the aliases.
+
+def test_related_managers_scope_too(world):
+    give_consent(world, world.municipality)
+    consultant = actor(world, "wmo_consultant")
+    assert list(world.own_client.trajectories.visible_to(consultant)) == [world.own_trajectory]
+    assert list(world.own_trajectory.goals.visible_to(consultant)) == [world.own_goal]
+    assert not world.own_trajectory.goals.editable_by(consultant).exists()
+    assert not world.other_team_client.trajectories.visible_to(consultant).exists()
+    assert list(world.own_trajectory.goals.editable_by(actor(world, "professional"))) == [world.own_goal]
+
+
+def test_the_aliases_are_the_managers(world):
+    professional = actor(world, "professional")
+    assert ids(visible(Goal, professional)) == ids(Goal.objects.visible_to(professional)) == {world.own_goal.pk}
+    assert ids(editable(Client, professional)) == ids(Client.objects.editable_by(professional))
+
+
+def test_a_section_asked_for_narrows_the_declared_one_and_never_widens_it(world, rows):
+    give_consent(world, world.municipality)
+    consultant = actor(world, "wmo_consultant")
+    assert Trajectory.objects.visible_to(consultant).exists()  # the plan, through the consent
+    assert not Trajectory.objects.visible_to(consultant, Section.FILE).exists()  # not the file
+    assert Client.objects.visible_to(consultant, Section.PLAN).exists()  # identity and plan open alike
+    with pytest.raises(TypeError):
+        LogbookEntry.objects.visible_to(consultant, Section.PLAN)  # a plan reader may not read the logbook
+    from steunwerk.signals.models import NetworkCase, Signal
+
+    with pytest.raises(TypeError):
+        Signal.objects.visible_to(consultant, Section.CASE)  # a signal is not opened as a case
+    with pytest.raises(TypeError):
+        NetworkCase.objects.visible_to(consultant, Section.FILE)  # nor a case as a client's file
