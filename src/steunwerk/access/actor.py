@@ -6,6 +6,8 @@ for the memberships once, however many querysets it scopes.
 """
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef
+
 from steunwerk.access.models import Consent
 from steunwerk.vocab import Role
 
@@ -25,17 +27,22 @@ class Actor:
     admin_org_ids: frozenset = frozenset()
     meldpunt_org_ids: frozenset = frozenset()
     role_by_org: dict = field(default_factory=dict)
+    # The actor's organisations that an active consent points at: read with the memberships, so once per request.
+    consent_receiving_org_ids: frozenset = frozenset()
     is_system: bool = False
-    # Whether any active consent points at these organisations: asked at most once per actor, that is per request.
-    _receives_consents: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def for_user(cls, user):
         if user is None or not user.is_authenticated or not user.is_active:
             return cls(name="anoniem")
-        care, lead, full, plan, admin, meldpunt, roles = set(), set(), set(), set(), set(), set(), {}
-        for organisation_id, role, team_id in user.memberships.values_list("organisation_id", "role", "team_id"):
+        care, lead, full, plan, admin, meldpunt, receiving, roles = set(), set(), set(), set(), set(), set(), set(), {}
+        receives = Exists(Consent.objects.filter(receiving_organisation_id=OuterRef("organisation_id"),
+                                                 withdrawn_at__isnull=True))
+        memberships = user.memberships.values_list("organisation_id", "role", "team_id", receives)
+        for organisation_id, role, team_id, receives_consents in memberships:
             roles.setdefault(organisation_id, role)
+            if receives_consents:
+                receiving.add(organisation_id)
             if role in CARE_ROLES:
                 if team_id:
                     care.add(team_id)
@@ -53,6 +60,7 @@ class Actor:
             user=user, name=user.get_username(), care_team_ids=frozenset(care), lead_team_ids=frozenset(lead),
             full_consent_org_ids=frozenset(full), plan_consent_org_ids=frozenset(plan - full),
             admin_org_ids=frozenset(admin), meldpunt_org_ids=frozenset(meldpunt), role_by_org=roles,
+            consent_receiving_org_ids=frozenset(receiving),
         )
 
     @classmethod
@@ -76,10 +84,6 @@ class Actor:
 
     def receives_consents(self, organisation_ids):
         """Does any active consent point at one of these organisations? Most organisations never receive one, and
-        knowing that keeps a rule a plain team lookup the database answers from an index. Asked at most once per
-        actor (per request): a consent given or withdrawn counts from the next request on."""
-        key = frozenset(organisation_ids)
-        if key not in self._receives_consents:
-            self._receives_consents[key] = Consent.objects.filter(
-                receiving_organisation_id__in=key, withdrawn_at__isnull=True).exists()
-        return self._receives_consents[key]
+        knowing that keeps a rule a plain team lookup the database answers from an index. Read with the memberships
+        (once per request): a consent given or withdrawn counts from the next request on."""
+        return not self.consent_receiving_org_ids.isdisjoint(organisation_ids)

@@ -75,7 +75,7 @@ def test_it_shows_a_dossier_with_many_trajectories_and_consents_with_the_same_qu
     client = login(world.professional)
     url = reverse("client", args=[world.own_client.pk])
     client.get(url)
-    n, _response = queries(client, url)  # both counts include the consent lookup: it is asked once per request
+    n, _response = queries(client, url)
     for i in range(5):
         Trajectory.objects.create(client=world.own_client, team=world.team, lead=world.team_lead)
         receiver = Organisation.objects.create(name=f"Welzijn {i}", kind=OrganisationKind.WELFARE)
