@@ -78,5 +78,6 @@ def attach_method(request, pk):
         step.method = method
         step.save(update_fields=["method"])
         log.record(request.actor, LogAction.UPDATE, trajectory.client_id, step, f"methode gekoppeld: {method.slug}")
-    messages.success(request, _("Methode %(method)s gekoppeld aan de stap “%(step)s”.") % {"method": method.name, "step": step.description})
+    messages.success(request, _("Methode %(method)s gekoppeld aan de stap “%(step)s”.") % {
+        "method": method.name, "step": step.description})
     return redirect("trajectory", pk=trajectory.pk)

@@ -25,8 +25,8 @@ def network_compare(request, pk):
     context = {"client": client, "snapshots": snapshots, "snapshot": snapshot}
     if snapshot:
         context.update({
-            "svg_then": mark_safe(render_svg(client.name, snapshot.members,
-                                             _("Netwerk op %(date)s") % {"date": snapshot.taken_on.strftime("%d-%m-%Y")})),
+            "svg_then": mark_safe(render_svg(
+                client.name, snapshot.members, _("Netwerk op %(date)s") % {"date": snapshot.taken_on.strftime("%d-%m-%Y")})),
             "svg_now": mark_safe(render_svg(client.name, members, _("Netwerk nu"))),
             "changes": compare(snapshot.members, members),
         })

@@ -303,11 +303,13 @@ def plan_edit(request, pk):
     steps = f.StepFormSet(request.POST or None, instance=plan, prefix="steps",
                           # A reader without the right to edit gets no form, and so no list of the client's network.
                           form_kwargs={"methods": usable_methods(request.actor),
-                                       "network": trajectory.client.network.all() if editor else trajectory.client.network.none(),
+                                       "network": (trajectory.client.network.all() if editor
+                                                   else trajectory.client.network.none()),
                                        "provisions": offered_services(request.actor)},
                           queryset=plan.steps.all() if plan.pk else PlanStep.objects.none())
     context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "plan": plan, "can_edit": editor,
-               "form": plan_form, "steps": steps, "columns": selectors.columns(saved_steps), "ladder": ladder_for(plan, saved_steps),
+               "form": plan_form, "steps": steps, "columns": selectors.columns(saved_steps),
+               "ladder": ladder_for(plan, saved_steps),
                "options": goal.options.exclude(rank=None).order_by("rank"), "client_unwanted": trajectory.client.unwanted_helpers,
                "file_access": _file_access(request.actor, trajectory)}
     if not write:
@@ -384,7 +386,8 @@ def evaluations(request, pk):
 def trajectory_export(request, pk):
     """The whole trajectory as JSON: data portability for the client."""
     trajectory = trajectory_or_404(request, pk, section=Section.FILE, action=LogAction.EXPORT, detail="export JSON")
-    trajectory = export_queryset(Trajectory.objects.visible_to(request.actor, Section.FILE).filter(pk=trajectory.pk)).get()
+    trajectory = export_queryset(
+        Trajectory.objects.visible_to(request.actor, Section.FILE).filter(pk=trajectory.pk)).get()
     body = json.dumps(export_trajectory(trajectory), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="traject-{trajectory.pk}.json"'
