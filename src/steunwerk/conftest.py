@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 
 from steunwerk.accounts.models import Membership, Organisation, Team, User
 from steunwerk.clients.models import Client
@@ -108,14 +109,8 @@ def login(client):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Test databases reuse ids, so what one test left in a cache (the Overzicht's counts, which organisations
-    receive consents) must not reach the next."""
-    from django.core.cache import cache
-
-    from steunwerk.access.scope import consents_changed
-
+    """Test databases reuse ids, so what one test left in a cache (the Overzicht's counts) must not reach the next."""
     cache.clear()
-    consents_changed()
 
 
 @pytest.fixture(autouse=True)

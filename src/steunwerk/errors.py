@@ -1,13 +1,5 @@
 """Error pages in Dutch, without details that could leak client data."""
-from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
-
-
-@login_required
-def ping(request):
-    """A trivial signed-in page: the floor the benchmark compares every scenario with."""
-    return HttpResponse("ok", content_type="text/plain")
 
 
 def bad_request(request, exception=None):

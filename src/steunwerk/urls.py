@@ -3,13 +3,15 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from steunwerk.access import views as access_views
-from steunwerk.errors import ping
 from steunwerk.accounts import views as account_views
 from steunwerk.clients import network_views
 from steunwerk.clients import views as client_views
+from steunwerk.health import ping
 from steunwerk.methods import views as method_views
 from steunwerk.signals import views as signal_views
-from steunwerk.support import dashboard_views
+from steunwerk.support import caseload_views, dashboard_views
+from steunwerk.support import method_views as trajectory_method_views
+from steunwerk.support import network_views as network_history_views
 from steunwerk.support import views as support_views
 
 urlpatterns = [
@@ -18,7 +20,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/accounts/", account_views.accounts, name="accounts"),
-    path("clienten/", client_views.caseload, name="caseload"),
+    path("clienten/", caseload_views.caseload, name="caseload"),
     path("clienten/nieuw/", client_views.client_new, name="client_new"),
     path("clienten/<int:pk>/", client_views.client_detail, name="client"),
     path("clienten/<int:pk>/bewerken/", client_views.client_edit, name="client_edit"),
@@ -26,7 +28,7 @@ urlpatterns = [
     path("clienten/<int:pk>/toestemming/<int:consent_pk>/intrekken/", client_views.consent_withdraw, name="consent_withdraw"),
     path("clienten/<int:pk>/netwerk/", network_views.network, name="network"),
     path("clienten/<int:pk>/netwerk/kaart.svg", network_views.network_map, name="network_map"),
-    path("clienten/<int:pk>/netwerk/vergelijken/", network_views.network_compare, name="network_compare"),
+    path("clienten/<int:pk>/netwerk/vergelijken/", network_history_views.network_compare, name="network_compare"),
     path("clienten/<int:pk>/netwerk/<int:member_pk>/", network_views.network_member_edit, name="network_member"),
     path("clienten/<int:pk>/toegangslog/", access_views.access_log, name="access_log"),
     path("overzicht/", dashboard_views.dashboard, name="dashboard"),
@@ -41,8 +43,8 @@ urlpatterns = [
     path("trajecten/<int:pk>/evaluaties/", support_views.evaluations, name="evaluations"),
     path("trajecten/<int:pk>/export.json", support_views.trajectory_export, name="trajectory_export"),
     path("trajecten/<int:pk>/plan/afdrukken/", support_views.plan_print, name="plan_print"),
-    path("trajecten/<int:pk>/methoden/", method_views.trajectory_methods, name="trajectory_methods"),
-    path("trajecten/<int:pk>/methoden/koppelen/", method_views.attach_method, name="attach_method"),
+    path("trajecten/<int:pk>/methoden/", trajectory_method_views.trajectory_methods, name="trajectory_methods"),
+    path("trajecten/<int:pk>/methoden/koppelen/", trajectory_method_views.attach_method, name="attach_method"),
     path("methodewijzer/", method_views.method_list, name="methods"),
     path("methodewijzer/nieuw/", method_views.method_new, name="method_new"),
     path("methodewijzer/tabel/licht-complex/", method_views.table_level, name="table_level"),

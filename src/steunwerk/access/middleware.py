@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from steunwerk.access.scope import Actor
+from steunwerk.access.actor import Actor
 
 
 class NoStoreMiddleware:

@@ -1,18 +1,12 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from steunwerk.access.declarations import AccessScope, Section
-from steunwerk.access.scope import consents_changed
+from steunwerk.access.scope import ScopedQuerySet
 from steunwerk.vocab import LogAction, Role
-
-
-def _forget_receivers():
-    """Now, and once more after the commit: a request in between could have remembered the state before it."""
-    consents_changed()
-    transaction.on_commit(consents_changed)
 
 
 class Consent(models.Model):
@@ -39,19 +33,12 @@ class Consent(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-given_on", "-id"]
         indexes = [models.Index(fields=["receiving_organisation", "client"], name="consent_receiver_client")]
         verbose_name = _("toestemming")
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        _forget_receivers()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        _forget_receivers()
-        return result
 
     @property
     def is_active(self):

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from steunwerk.access import log
 from steunwerk.access.models import AccessLogEntry
 from steunwerk.access.scope import can_view_access_log
 from steunwerk.access.shortcuts import client_or_404
@@ -15,8 +16,6 @@ def access_log(request, pk):
     client = client_or_404(request, pk, action=None)
     if not can_view_access_log(request.actor, client):
         return render(request, "403.html", {"reason": _("Alleen de teamleider kan het toegangslog inzien.")}, status=403)
-    from steunwerk.access import log
-
     # Log first: the page is counted before it is read, so a row written in between would push one off the page.
     log.record(request.actor, LogAction.READ, client.pk, client, "toegangslog")
     entries = AccessLogEntry.objects.filter(client_id=client.pk).select_related("user")

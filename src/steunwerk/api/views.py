@@ -6,7 +6,7 @@ from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from steunwerk.access.scope import Actor
+from steunwerk.access.actor import Actor
 from steunwerk.methods import filters
 from steunwerk.methods.access import methods_and_corpus_for, methods_for
 from steunwerk.methods.forms import SearchForm

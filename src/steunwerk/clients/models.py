@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from steunwerk.access.declarations import AccessScope, Section
+from steunwerk.access.scope import ScopedQuerySet
 from steunwerk.clients import bsn as bsn_rules
 from steunwerk.vocab import RELATION_CIRCLE, Circle, Frequency, Involvement, Limitation, Load, Relation, SupportKind
 
@@ -41,6 +42,7 @@ class Client(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -96,6 +98,7 @@ class NetworkMember(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -1,28 +1,24 @@
-"""The client's network: who is around them, drawn as a map, and how it changed between evaluations."""
+"""The client's network: who is around them, drawn as a map. How it changed between evaluations is
+support.network_views (the snapshots are taken at an evaluation)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from steunwerk.access import log
-from steunwerk.access.scope import Section, editable, get_editable_or_404, unique_or_none, visible
+from steunwerk.access.scope import Section
 from steunwerk.access.shortcuts import client_or_404
 from steunwerk.clients.forms import NetworkMemberForm
 from steunwerk.clients.models import Client, NetworkMember
-from steunwerk.clients.network_map import compare, member_view, render_svg
-from steunwerk.support.models import NetworkSnapshot, PlanStep
+from steunwerk.clients.network_map import render_svg
 from steunwerk.vocab import LogAction
 
 
 def _members(client):
     return list(client.network.all())
-
-
-def _snapshots(request, client):
-    return visible(NetworkSnapshot, request.actor).filter(trajectory__client=client).select_related("evaluation")
 
 
 @login_required
@@ -47,11 +43,14 @@ def network(request, pk):
 
 def _context(request, client, form):
     members = _members(client)
-    can_edit = editable(Client, request.actor).filter(pk=client.pk).exists()
+    can_edit = Client.objects.editable_by(request.actor).filter(pk=client.pk).exists()
     return {
         "client": client, "members": members, "form": form, "can_edit": can_edit,
         "svg": mark_safe(render_svg(client.name, members, _("Netwerkkaart van %(name)s") % {"name": client.name})),
-        "snapshots": _snapshots(request, client),
+        # Is there a moment to compare with: a network snapshot (taken at an evaluation, in the file) of one of the
+        # client's trajectories this actor may read the file of?
+        "can_compare": client.trajectories.visible_to(request.actor, Section.FILE)
+                             .filter(network_snapshots__isnull=False).exists(),
     }
 
 
@@ -59,15 +58,13 @@ def _context(request, client, form):
 def network_member_edit(request, pk, member_pk):
     write = request.method == "POST"
     client = client_or_404(request, pk, section=Section.FILE, write=write, action=None)
-    member = get_editable_or_404(NetworkMember, request.actor, pk=member_pk, client=client) if write else \
-        unique_or_none(visible(NetworkMember, request.actor).filter(pk=member_pk, client=client))
-    if member is None:
-        raise Http404
+    members = client.network.editable_by(request.actor) if write else client.network.visible_to(request.actor)
+    member = get_object_or_404(members, pk=member_pk)
     form = NetworkMemberForm(request.POST or None, instance=member)
     # Only the steps of plans this actor may see: the client may have a trajectory with another team as well.
     context = {"client": client, "member": member, "form": form,
-               "steps": visible(PlanStep, request.actor).filter(network_member=member).order_by("order", "id"),
-               "can_edit": editable(NetworkMember, request.actor).filter(pk=member.pk).exists()}
+               "steps": member.plan_steps.visible_to(request.actor),
+               "can_edit": NetworkMember.objects.editable_by(request.actor).filter(pk=member.pk).exists()}
     if write:
         if not form.is_valid():
             messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
@@ -87,29 +84,3 @@ def network_map(request, pk):
     client = client_or_404(request, pk, section=Section.FILE, detail="netwerkkaart")
     svg = render_svg(client.name, _members(client), _("Netwerkkaart van %(name)s") % {"name": client.name})
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-
-
-@login_required
-def network_compare(request, pk):
-    """The network at an evaluation next to the network now."""
-    client = client_or_404(request, pk, section=Section.FILE, detail="netwerk vergelijken")
-    snapshots = list(_snapshots(request, client))
-    chosen = request.GET.get("moment")
-    snapshot = next((s for s in snapshots if str(s.pk) == chosen), snapshots[0] if snapshots else None)
-    if chosen and (snapshot is None or str(snapshot.pk) != chosen):
-        raise Http404
-    members = _members(client)
-    context = {"client": client, "snapshots": snapshots, "snapshot": snapshot}
-    if snapshot:
-        context.update({
-            "svg_then": mark_safe(render_svg(client.name, snapshot.members,
-                                             _("Netwerk op %(date)s") % {"date": snapshot.taken_on.strftime("%d-%m-%Y")})),
-            "svg_now": mark_safe(render_svg(client.name, members, _("Netwerk nu"))),
-            "changes": compare(snapshot.members, members),
-        })
-    return render(request, "clients/network_compare.html", context)
-
-
-def snapshot_members(client):
-    """The network as it is, in the form a snapshot keeps."""
-    return [member_view(m) for m in client.network.all()]

@@ -6,41 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
-from steunwerk.access.models import Consent
-from steunwerk.access.scope import Section, can_read_client_section, under, visible
+from steunwerk.access.scope import Section, can_read_client_section
 from steunwerk.access.shortcuts import client_and_trajectories_or_404, client_or_404
 from steunwerk.accounts.models import Team
-from steunwerk.clients import caseload as caseload_pages
-from steunwerk.clients import search
 from steunwerk.clients.forms import ClientForm, ConsentForm, NewClientForm
-from steunwerk.support.models import Trajectory
 from steunwerk.vocab import LogAction
-
-PAGE_SIZE = 25
-
-
-@login_required
-def caseload(request):
-    """Mijn cliënten: the trajectories this professional may see, searchable by name, BSN or birth date."""
-    query = search.parse(request.GET.get("q"))
-    include_closed = request.GET.get("afgesloten") == "1"
-    # A page reads only what the list shows (caseload.ROW_VALUES): the rest of each file stays out of a list of
-    # many people.
-    visible_trajectories = trajectories = visible(Trajectory, request.actor)
-    if not include_closed:
-        trajectories = trajectories.filter(status=Trajectory.Status.OPEN)
-    if query.error:
-        trajectories = trajectories.none()
-    else:
-        trajectories = trajectories.filter(query.q("client__", name_field="client_name"))
-    page = caseload_pages.keyset_page(
-        trajectories, visible_trajectories, after=caseload_pages.parse_cursor(request.GET.get("na")),
-        before=caseload_pages.parse_cursor(request.GET.get("voor")), size=PAGE_SIZE)
-    action = LogAction.SEARCH if query.kind else LogAction.READ
-    log.record_many(request.actor, action, [t.client_id for t in page], detail=query.log_detail or "cliëntenlijst")
-    status = 400 if query.error else 200
-    return render(request, "clients/caseload.html", {"page": page, "query": query, "q": request.GET.get("q", ""),
-                                                      "include_closed": include_closed}, status=status)
 
 
 @login_required
@@ -58,8 +28,7 @@ def client_new(request):
             team = form.cleaned_data["team"]
             client.organisation_id = team.organisation_id
             client.save()
-            trajectory = Trajectory.objects.create(
-                client=client, team=team, lead=request.user, request=form.cleaned_data["request"])
+            trajectory = client.trajectories.create(team=team, lead=request.user, request=form.cleaned_data["request"])
             log.record(request.actor, LogAction.CREATE, client.pk, trajectory, "cliënt en traject aangemaakt")
         messages.success(request, _("Cliënt aangemaakt. Het traject begint bij ontmoeting en kennismaking."))
         return redirect("trajectory", pk=trajectory.pk)
@@ -72,11 +41,11 @@ def client_detail(request, pk):
     can_edit_client = any(t.team_id in request.actor.care_team_ids for t in trajectories)
     if can_edit_client:
         # A team holding one of the client's trajectories reads every section of the file, so every consent.
-        consents = under([client], Consent, "client", section=Section.IDENTITY)
+        consents = client.consents.all()
     else:
         # A receiving organisation sees its own consent, not to whom else the client gave one.
-        consents = visible(Consent, request.actor).filter(
-            client=client, receiving_organisation_id__in=list(request.actor.role_by_org))
+        consents = client.consents.visible_to(request.actor).filter(
+            receiving_organisation_id__in=list(request.actor.role_by_org))
     consents = consents.select_related("receiving_organisation")
     return render(request, "clients/client_detail.html", {
         "client": client, "trajectories": trajectories, "consents": consents,
@@ -126,7 +95,7 @@ def consent_new(request, pk):
 @require_POST
 def consent_withdraw(request, pk, consent_pk):
     client = client_or_404(request, pk, write=True, action=None)
-    consent = get_object_or_404(visible(Consent, request.actor), pk=consent_pk, client=client, withdrawn_at__isnull=True)
+    consent = get_object_or_404(client.consents.editable_by(request.actor), pk=consent_pk, withdrawn_at__isnull=True)
     with transaction.atomic():
         consent.withdraw()
         log.record(request.actor, LogAction.UPDATE, client.pk, consent, f"toestemming ingetrokken voor {consent.receiving_organisation.name}")

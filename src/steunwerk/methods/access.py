@@ -2,6 +2,7 @@
 from django.core.exceptions import PermissionDenied
 
 from steunwerk.methods.catalogue import Index
+from steunwerk.methods.models import Method
 from steunwerk.vocab import Role
 
 
@@ -27,8 +28,6 @@ def methods_and_corpus_for(actor):
 
 def usable_methods(actor):
     """Methods this actor may attach to a plan step, as a queryset for a form field."""
-    from steunwerk.methods.models import Method
-
     return Method.objects.for_organisation(organisation_ids(actor)).order_by("name")
 
 

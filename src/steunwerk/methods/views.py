@@ -5,21 +5,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from steunwerk.access import log
-from steunwerk.access.scope import Shape, editable, under
-from steunwerk.access.shortcuts import trajectory_or_404
 from steunwerk.methods import filters
-from steunwerk.methods.access import can_edit_method, catalogue_admin_org_ids, methods_and_corpus_for, methods_for
-from steunwerk.methods.forms import AttachForm, MethodForm, RecommendForm, SearchForm
+from steunwerk.methods.access import can_edit_method, catalogue_admin_org_ids, methods_for
+from steunwerk.methods.forms import MethodForm, SearchForm
 from steunwerk.methods.models import Method
-from steunwerk.methods.recommend import Profile, recommend
-from steunwerk.methods.situation import profile_for_trajectory
-from steunwerk.support.models import PlanStep
 from steunwerk.vocab import (
-    WORKING_ELEMENT_THEMES, Aim, EvidenceLevel, LogAction, MethodDomain, MethodKind, ProblemLevel, TargetGroup,
-    WnsBaken, WorkingElement,
+    WORKING_ELEMENT_THEMES, Aim, EvidenceLevel, MethodDomain, MethodKind, ProblemLevel, TargetGroup, WnsBaken,
+    WorkingElement,
 )
 
 LEGEND = {
@@ -148,51 +141,3 @@ def method_history(request, slug):
     method = _method_or_404(request, slug)
     versions = Method.history.filter(id=method.pk).select_related("history_user").order_by("-history_date")[:50]
     return render(request, "methods/method_history.html", {"method": method, "versions": versions})
-
-
-def _plan_steps(request, trajectory):
-    return editable(PlanStep, request.actor).filter(plan__goal__trajectory=trajectory).select_related("plan__goal", "method")
-
-
-@login_required
-def trajectory_methods(request, pk):
-    """Recommendations for this trajectory, with reasons; a chosen method can be attached to a plan step."""
-    trajectory = trajectory_or_404(request, pk, write=True, detail="methoden voorstellen", related=("client",))
-    initial = profile_for_trajectory(trajectory)
-    form = RecommendForm(request.GET or None, initial=initial)
-    if request.GET and not form.is_valid():
-        return render(request, "methods/trajectory_methods.html",
-                      {"trajectory": trajectory, "client": trajectory.client, "form": form, "results": []}, status=400)
-    profile = Profile.from_dict(form.profile_dict() if request.GET else initial)
-    methods, corpus = methods_and_corpus_for(request.actor)
-    results, notes = recommend(profile, methods, corpus, limit=12)
-    # The trajectory was fetched as editable, so every step under it may be chosen (attach_method checks again).
-    steps = sorted(under([trajectory], PlanStep, "plan__goal__trajectory", shape=_STEP_CHOICES))
-    return render(request, "methods/trajectory_methods.html", {
-        "trajectory": trajectory, "client": trajectory.client, "form": form, "results": results, "notes": notes,
-        "steps": steps, "file_access": True,
-    })
-
-
-# The plan steps a method can be attached to, with their goal: sorted by the caller (by goal, then step).
-_STEP_CHOICES = Shape(PlanStep, lambda steps: steps.order_by().values_list(
-    "plan__goal__priority", "order", "pk", "plan__goal__intended_result", "description", "method__name"))
-
-
-@login_required
-@require_POST
-def attach_method(request, pk):
-    trajectory = trajectory_or_404(request, pk, write=True, action=None)
-    visible_ids = [m.pk for m in methods_for(request.actor)]
-    form = AttachForm(request.POST, steps=_plan_steps(request, trajectory),
-                      methods=Method.objects.filter(pk__in=visible_ids))
-    if not form.is_valid():
-        messages.error(request, _("Kies een stap uit het plan van deze cliënt en een bestaande methode."))
-        return render(request, "400.html", {"form": form}, status=400)
-    step, method = form.cleaned_data["step"], form.cleaned_data["method"]
-    with transaction.atomic():
-        step.method = method
-        step.save(update_fields=["method"])
-        log.record(request.actor, LogAction.UPDATE, trajectory.client_id, step, f"methode gekoppeld: {method.slug}")
-    messages.success(request, _("Methode %(method)s gekoppeld aan de stap “%(step)s”.") % {"method": method.name, "step": step.description})
-    return redirect("trajectory", pk=trajectory.pk)

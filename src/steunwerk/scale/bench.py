@@ -8,10 +8,11 @@ from django.db.models import Count
 from django.test import Client as HttpClient
 from django.urls import reverse
 
-from steunwerk.access.scope import Actor, visible
+from steunwerk.access.actor import Actor
 from steunwerk.accounts.models import Membership, Team
-from steunwerk.clients import caseload
 from steunwerk.clients.models import Client
+from steunwerk.signals.models import Signal
+from steunwerk.support import caseload
 from steunwerk.support.models import Trajectory
 from steunwerk.vocab import Role
 
@@ -70,13 +71,13 @@ def busiest_professional():
 def scenarios(user):
     """URLs for every scenario, picked from what this user may see."""
     actor = Actor.for_user(user)
-    trajectories = visible(Trajectory, actor).filter(status="open").select_related("client")
+    trajectories = Trajectory.objects.visible_to(actor).filter(status="open").select_related("client")
     trajectory = trajectories.order_by("-id").first()
     client = trajectory.client
     # The deep page is reached the way a user reaches it, from the row before it (the keyset cursor), near the end.
     deep_cursor = trajectories.order_by(*caseload.ORDER).values_list("pk", flat=True)[max(0, trajectories.count() - 30)]
     surname = client.name.split()[-1]
-    with_bsn = visible(Client, actor).exclude(bsn="").order_by("-id").first()
+    with_bsn = Client.objects.visible_to(actor).exclude(bsn="").order_by("-id").first()
     return {
         "caseload_first_page": reverse("caseload"),
         "caseload_deep_page": f"{reverse('caseload')}?na={deep_cursor}",
@@ -90,9 +91,7 @@ def scenarios(user):
 
 def busiest_coordinator():
     """The meldpunt coordinator of the organisation with the most signals (for the triage scenario)."""
-    from steunwerk.signals.models import Signal
-
-    org_id = (visible(Signal, Actor.system()).values("organisation_id").annotate(n=Count("id")).order_by("-n")
+    org_id = (Signal.objects.visible_to(Actor.system()).values("organisation_id").annotate(n=Count("id")).order_by("-n")
               .values_list("organisation_id", flat=True).first())
     membership = Membership.objects.filter(organisation_id=org_id, role=Role.MELDPUNT_COORDINATOR).select_related("user").first()
     return membership.user if membership else None
@@ -127,5 +126,5 @@ def run(runs=30, extra=None):
     return {"floor": {"p50_ms": floor["p50_ms"], "p95_ms": floor["p95_ms"]},
             "scenarios": {name: {**timed[name], "queries": counted[name][0], "status": counted[name][1]}
                           for name in timed},
-            "clients": visible(Client, Actor.system()).count(),
+            "clients": Client.objects.visible_to(Actor.system()).count(),
             "database": "postgresql" if connection.vendor == "postgresql" else connection.vendor}

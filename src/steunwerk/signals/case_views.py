@@ -7,14 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Q
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
-from steunwerk.access.scope import editable, get_editable_or_404, get_visible_or_404, visible
 from steunwerk.signals.access import can_coordinate, is_network_member, meetings_for, responsible_choices
 from steunwerk.signals.forms import CaseActionForm, CaseForm
 from steunwerk.signals.models import CaseAction, IntakeForm, NetworkCase
@@ -38,7 +37,7 @@ def case_list(request):
     actor = request.actor
     today = timezone.localdate()
     show_all = request.GET.get("alle") == "1"
-    cases = visible(NetworkCase, actor)
+    cases = NetworkCase.objects.visible_to(actor)
     if not show_all:
         cases = cases.filter(outcome="")
     cases = list(cases.annotate(
@@ -54,9 +53,9 @@ def case_list(request):
 
 def _case_context(request, case, **overrides):
     actor = request.actor
-    can_edit = editable(NetworkCase, actor).filter(pk=case.pk).exists()
-    actions = list(visible(CaseAction, actor).filter(case=case).select_related("responsible", "meeting"))
-    intake_forms = list(visible(IntakeForm, actor).filter(case=case).select_related("meeting"))
+    can_edit = NetworkCase.objects.editable_by(actor).filter(pk=case.pk).exists()
+    actions = list(case.actions.visible_to(actor).select_related("responsible", "meeting"))
+    intake_forms = list(case.intake_forms.visible_to(actor).select_related("meeting"))
     context = {
         "case": case, "can_edit": can_edit, "actions": actions,
         "overdue_count": sum(1 for a in actions if a.is_overdue),
@@ -81,7 +80,7 @@ def case_detail(request, pk):
     the interventions that fit, outcome. Coordinators save changes here."""
     actor = request.actor
     if request.method == "POST":
-        case = get_editable_or_404(NetworkCase, actor, pk=pk)
+        case = get_object_or_404(NetworkCase.objects.editable_by(actor), pk=pk)
         form = CaseForm(request.POST, instance=case)
         if not form.is_valid():
             return _invalid(request, "signals/case_detail.html", _case_context(request, case, case_form=form))
@@ -95,7 +94,7 @@ def case_detail(request, pk):
             log.record(actor, LogAction.UPDATE, None, case, f"casus {case.code}: {', '.join(form.changed_data)}")
         messages.success(request, _("Casus %(code)s opgeslagen.") % {"code": case.code})
         return redirect("case", pk=case.pk)
-    case = get_visible_or_404(NetworkCase, actor, pk=pk)
+    case = get_object_or_404(NetworkCase.objects.visible_to(actor), pk=pk)
     log.record(actor, LogAction.READ, None, case, f"casus {case.code}")
     return render(request, "signals/case_detail.html", _case_context(request, case))
 
@@ -104,7 +103,7 @@ def case_detail(request, pk):
 @require_POST
 def case_action_new(request, pk):
     """A follow-up action for a case: what, which partner is responsible, by when."""
-    case = get_editable_or_404(NetworkCase, request.actor, pk=pk)
+    case = get_object_or_404(NetworkCase.objects.editable_by(request.actor), pk=pk)
     form = CaseActionForm(request.POST, partners=responsible_choices(case.organisation_id), auto_id="id_action_%s")
     if not form.is_valid():
         return _invalid(request, "signals/case_detail.html", _case_context(request, case, action_form=form))
@@ -121,7 +120,7 @@ def case_action_new(request, pk):
 @require_POST
 def case_action_done(request, pk):
     """Mark an agreement as done today, with its result."""
-    action = get_editable_or_404(CaseAction, request.actor, pk=pk)
+    action = get_object_or_404(CaseAction.objects.editable_by(request.actor), pk=pk)
     case = action.case
     if action.done_on is not None:
         messages.error(request, _("Deze afspraak was al afgerond."))
@@ -152,7 +151,7 @@ def _coming_meetings(actor, case):
 def intake_new(request, pk):
     """The meldformulier for a case and a coming meeting: it reaches the core partners before the meeting."""
     actor = request.actor
-    case = get_editable_or_404(NetworkCase, actor, pk=pk)
+    case = get_object_or_404(NetworkCase.objects.editable_by(actor), pk=pk)
     if not can_coordinate(actor, case.organisation_id):
         return _forbidden(request, _("Alleen de coördinator van het meldpunt stelt een meldformulier op."))
     meetings = _coming_meetings(actor, case)
@@ -162,7 +161,7 @@ def intake_new(request, pk):
         if not form.is_valid():
             return _invalid(request, "signals/intake_form.html", context)
         meeting = form.cleaned_data["meeting"]
-        if editable(IntakeForm, actor).filter(case=case, meeting=meeting).exists():
+        if case.intake_forms.editable_by(actor).filter(meeting=meeting).exists():
             form.add_error("meeting", _("Voor deze casus is er al een meldformulier voor dit overleg."))
             return _invalid(request, "signals/intake_form.html", context)
         with transaction.atomic():
@@ -181,7 +180,7 @@ def intake_new(request, pk):
 @login_required
 def intake_detail(request, pk):
     """A meldformulier: readable by the core partners until the meeting is closed, then its content is gone."""
-    intake = get_visible_or_404(IntakeForm, request.actor, pk=pk)
+    intake = get_object_or_404(IntakeForm.objects.visible_to(request.actor), pk=pk)
     case, meeting = intake.case, intake.meeting
     log.record(request.actor, LogAction.READ, None, intake,
                f"meldformulier casus {case.code}" + (" (verwijderd)" if intake.deleted_at else ""))

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from steunwerk.access import log
-from steunwerk.access.scope import Actor, editable
+from steunwerk.access.actor import Actor
 from steunwerk.signals.models import IntakeForm, NetworkCase, Signal
 from steunwerk.vocab import LogAction
 
@@ -29,7 +29,7 @@ def _numbers(codes, year):
 
 
 def _codes(year, **filters):
-    return (editable(NetworkCase, Actor.system()).filter(code__startswith=f"{CODE_PREFIX}-{year}-", **filters)
+    return (NetworkCase.objects.editable_by(Actor.system()).filter(code__startswith=f"{CODE_PREFIX}-{year}-", **filters)
             .values_list("code", flat=True))
 
 
@@ -80,7 +80,7 @@ def open_case(signal, actor):
 def wipe_intake_forms(actor, meeting=None):
     """Delete the content of the meldformulieren of this meeting (or of every held meeting); log each one.
     Call inside a transaction."""
-    forms = editable(IntakeForm, actor).filter(deleted_at__isnull=True)
+    forms = IntakeForm.objects.editable_by(actor).filter(deleted_at__isnull=True)
     forms = forms.filter(meeting=meeting) if meeting is not None else forms.filter(meeting__held=True)
     count = 0
     for intake in forms.select_for_update(of=("self",)):

@@ -7,18 +7,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
-from steunwerk.access.scope import editable, unique_or_none, visible
 from steunwerk.accounts.models import Organisation
 from steunwerk.signals.access import invitees, is_network_member, meetings_for, responsible_choices
 from steunwerk.signals.cases import wipe_intake_forms
-from steunwerk.signals.models import CaseAction, IntakeForm, NetworkCase
+from steunwerk.signals.models import CaseAction, NetworkCase
 from steunwerk.signals.network_forms import AgreementForm, MeetingForm, MeetingUpdateForm
 from steunwerk.vocab import LogAction
 
@@ -32,10 +30,7 @@ def _invalid(request, template, context):
 
 
 def _meeting_or_404(actor, pk, write=False):
-    meeting = unique_or_none(meetings_for(actor, write=write).filter(pk=pk).select_related("organisation"))
-    if meeting is None:
-        raise Http404
-    return meeting
+    return get_object_or_404(meetings_for(actor, write=write).select_related("organisation"), pk=pk)
 
 
 @login_required
@@ -45,7 +40,7 @@ def meeting_list(request):
         return _forbidden(request, _("Alleen het meldpunt en de partners van het netwerk zien de overleggen."))
     today = timezone.localdate()
     meetings = list(meetings_for(actor).select_related("organisation").order_by("-date", "-id"))
-    overdue = list(visible(CaseAction, actor).filter(done_on__isnull=True, due_on__lt=today)
+    overdue = list(CaseAction.objects.visible_to(actor).filter(done_on__isnull=True, due_on__lt=today)
                    .select_related("case", "responsible").order_by("due_on", "id"))
     if overdue:
         log.record(actor, LogAction.READ, None, None, f"afspraken over tijd ({len(overdue)})")
@@ -63,7 +58,7 @@ def meeting_new(request):
     if not actor.meldpunt_org_ids:
         return _forbidden(request, _("Alleen de coördinator van het meldpunt plant overleggen."))
     networks = Organisation.objects.filter(pk__in=actor.meldpunt_org_ids)
-    form = MeetingForm(request.POST or None, networks=networks, cases=editable(NetworkCase, actor),
+    form = MeetingForm(request.POST or None, networks=networks, cases=NetworkCase.objects.editable_by(actor),
                        initial={"kind": request.GET.get("soort", "core")})
     if request.method == "POST":
         if not form.is_valid():
@@ -87,9 +82,9 @@ def meeting_new(request):
 def _meeting_context(request, meeting, **overrides):
     actor = request.actor
     can_edit = meetings_for(actor, write=True).filter(pk=meeting.pk).exists()
-    cases = list(visible(NetworkCase, actor).filter(meetings=meeting).order_by("code"))
-    agreements = list(visible(CaseAction, actor).filter(meeting=meeting).select_related("case", "responsible"))
-    intake_forms = list(visible(IntakeForm, actor).filter(meeting=meeting).select_related("case"))
+    cases = list(meeting.cases.visible_to(actor).order_by("code"))
+    agreements = list(meeting.agreements.visible_to(actor).select_related("case", "responsible"))
+    intake_forms = list(meeting.intake_forms.visible_to(actor).select_related("case"))
     present = set(meeting.present.values_list("pk", flat=True))
     context = {
         "meeting": meeting, "can_edit": can_edit, "cases": cases, "agreements": agreements,
@@ -99,7 +94,7 @@ def _meeting_context(request, meeting, **overrides):
     }
     if can_edit:
         context["form"] = MeetingUpdateForm(instance=meeting, cases=_selectable_cases(actor, meeting))
-        context["agreement_form"] = AgreementForm(cases=editable(NetworkCase, actor).filter(meetings=meeting),
+        context["agreement_form"] = AgreementForm(cases=meeting.cases.editable_by(actor),
                                                   partners=responsible_choices(meeting.organisation_id),
                                                   auto_id="id_agreement_%s")
     context.update(overrides)
@@ -108,7 +103,7 @@ def _meeting_context(request, meeting, **overrides):
 
 def _selectable_cases(actor, meeting):
     """Open cases of this network, and those already on the meeting."""
-    return (editable(NetworkCase, actor).filter(organisation_id=meeting.organisation_id)
+    return (NetworkCase.objects.editable_by(actor).filter(organisation_id=meeting.organisation_id)
             .filter(Q(outcome="") | Q(meetings=meeting)).distinct().order_by("code"))
 
 
@@ -141,7 +136,7 @@ def meeting_agreement_new(request, pk):
     """An agreement made in this meeting about one of its cases, with a responsible partner and a due date."""
     actor = request.actor
     meeting = _meeting_or_404(actor, pk, write=True)
-    form = AgreementForm(request.POST, cases=editable(NetworkCase, actor).filter(meetings=meeting),
+    form = AgreementForm(request.POST, cases=meeting.cases.editable_by(actor),
                          partners=responsible_choices(meeting.organisation_id), auto_id="id_agreement_%s")
     if not form.is_valid():
         return _invalid(request, "signals/meeting_detail.html",

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from steunwerk.access.declarations import AccessScope, Section
+from steunwerk.signals.access import SignalQuerySet
 from steunwerk.signals.urgency import BAND_LABELS, DURATION_SCORES, EXTENT_SCORES, band_for
 from steunwerk.vocab import AgeBand, CaseOutcome, MeetingKind, PartnerRole, ReporterType, Typology
 
@@ -53,6 +54,7 @@ class Signal(models.Model):
     """A melding: what someone noticed about a person, and what the meldpunt did with it."""
 
     access_scope = AccessScope(section=Section.SIGNAL, signal="")
+    objects = SignalQuerySet.as_manager()
 
     class Channel(models.TextChoices):
         PUBLIC = "public", _("Openbaar formulier")
@@ -162,6 +164,7 @@ class SignalFeedback(models.Model):
     """What the reporter is told: information, advice and what was done in general terms — never case details."""
 
     access_scope = AccessScope(section=Section.SIGNAL, signal="signal")
+    objects = SignalQuerySet.as_manager()
 
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="feedback")
     message = models.TextField(_("bericht aan de melder"), validators=[MaxLengthValidator(2000)])
@@ -176,6 +179,7 @@ class NetworkCase(models.Model):
     """A case in the signalling network, known there only by its ID code."""
 
     access_scope = AccessScope(section=Section.CASE, signal="signal")
+    objects = SignalQuerySet.as_manager()
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
     signal = models.OneToOneField(Signal, on_delete=models.CASCADE, related_name="case")
@@ -218,6 +222,7 @@ class CaseAction(models.Model):
     """A follow-up action agreed for a case: who is responsible and by when."""
 
     access_scope = AccessScope(section=Section.CASE, signal="case__signal")
+    objects = SignalQuerySet.as_manager()
 
     case = models.ForeignKey(NetworkCase, on_delete=models.CASCADE, related_name="actions")
     meeting = models.ForeignKey(NetworkMeeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="agreements")
@@ -240,6 +245,7 @@ class IntakeForm(models.Model):
     """The meldformulier: reaches core partners before the meeting and is deleted automatically after it."""
 
     access_scope = AccessScope(section=Section.CASE, signal="case__signal")
+    objects = SignalQuerySet.as_manager()
 
     case = models.ForeignKey(NetworkCase, on_delete=models.CASCADE, related_name="intake_forms")
     meeting = models.ForeignKey(NetworkMeeting, on_delete=models.CASCADE, related_name="intake_forms")

@@ -14,7 +14,8 @@ two types of one typology level, each adding up to its total, are lines too).
 from django.db.models import Case, CharField, Count, F, When
 from django.utils.translation import gettext_lazy as _
 
-from steunwerk.access.scope import Actor, visible
+from steunwerk.access.actor import Actor
+from steunwerk.access.scope import visible
 from steunwerk.signals.models import NetworkCase, Signal
 from steunwerk.signals.typology import types_by_level
 from steunwerk.signals.urgency import BAND_LABELS

@@ -1,6 +1,5 @@
 """Reporting a concern (public and for partners), and the meldpunt's triage of it."""
 import hashlib
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -15,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
-from steunwerk.access.scope import Actor, editable, feedback_for_receipt, unique_or_none, visible
-from steunwerk.accounts.models import Organisation, User, shown_name
+from steunwerk.access.actor import Actor
+from steunwerk.accounts.models import Organisation, User
+from steunwerk.signals.access import feedback_for_receipt
 from steunwerk.signals.forms import DecisionForm, FeedbackForm, PublicSignalForm, SignalForm, TriageForm
 from steunwerk.signals.models import QUEUE_OPEN_BELOW, PublicSubmission, Signal
 from steunwerk.signals.urgency import BAND_LABELS, BANDS
@@ -107,87 +107,34 @@ def partner_report(request):
     return render(request, "signals/partner_report.html", context)
 
 
-@dataclass(frozen=True, slots=True)
-class TriageRow:
-    """One line of the meldpunt's list, read as plain values: what was observed, and about whom, stays out of it
-    (and thirty plain records cost a fraction of thirty model instances with their assignees)."""
-
-    pk: int
-    received_at: object
-    reporter_type: str
-    neighbourhood: str
-    status: str
-    total: int | None
-    band: str
-    band_override: str
-    assigned_first_name: str | None
-    assigned_last_name: str | None
-    assigned_username: str | None
-
-    @property
-    def effective_band(self):
-        return self.band_override or self.band
-
-    @property
-    def assigned_to(self):
-        """The assignee's name; None when nobody is assigned."""
-        if self.assigned_username is None:
-            return None
-        return shown_name(self.assigned_first_name, self.assigned_last_name, self.assigned_username)
-
-    # Labels as attributes rather than methods: a template reads an attribute for less than it calls a method, and
-    # the list shows four labels on each of thirty rows.
-    @property
-    def reporter_type_label(self):
-        return _label(_SIGNAL_FIELDS["reporter_type"], self.reporter_type)
-
-    @property
-    def status_label(self):
-        return _label(_SIGNAL_FIELDS["status"], self.status)
-
-    @property
-    def band_label(self):
-        return _label(_SIGNAL_FIELDS["band"], self.band)
-
-    @property
-    def band_override_label(self):
-        return _label(_SIGNAL_FIELDS["band_override"], self.band_override)
-
-
-def _label(field, value):
-    return dict(field.flatchoices).get(value, value)
-
-
-_SIGNAL_FIELDS = {name: Signal._meta.get_field(name) for name in ("reporter_type", "status", "band", "band_override")}
-
-
-TRIAGE_ROW_VALUES = ("pk", "received_at", "reporter_type", "neighbourhood", "status", "total", "band", "band_override",
-                     "assigned_to__first_name", "assigned_to__last_name", "assigned_to__username")
+TRIAGE_ROW_FIELDS = ("organisation", "received_at", "reporter_type", "neighbourhood", "status", "total", "band",
+                     "band_override", "assigned_to", "assigned_to__first_name", "assigned_to__last_name",
+                     "assigned_to__username")
 
 
 @login_required
 def triage_list(request):
     """The meldpunt's list: new signals first, then by urgency."""
-    signals = visible(Signal, request.actor)
+    signals = Signal.objects.visible_to(request.actor)
     status = request.GET.get("status", "open")
     if status == "open":
         signals = signals.filter(queue_rank__lt=QUEUE_OPEN_BELOW)
     elif status in Signal.Status.values:
         signals = signals.filter(status=status)
-    # New signals first, then the most urgent, then the newest (see signals.models.queue_rank).
-    # The page is counted on the signals alone; only its thirty rows are read with their assignees.
+    # New signals first, then the most urgent, then the newest (see signals.models.queue_rank). What was observed,
+    # and about whom, stays out of the list: a row reads only what it shows, with the assignee's name.
+    signals = signals.select_related("assigned_to").only(*TRIAGE_ROW_FIELDS)
     page = Paginator(signals.order_by("queue_rank", "-received_at", "-id"), 30).get_page(request.GET.get("page"))
-    rows = [TriageRow(*values) for values in page.object_list.values_list(*TRIAGE_ROW_VALUES)]
-    log.record_objects(request.actor, LogAction.READ, rows, "meldingenlijst", object_type=Signal)
+    rows = list(page.object_list)
+    log.record_objects(request.actor, LogAction.READ, rows, "meldingenlijst")
     return render(request, "signals/triage_list.html", {"page": page, "rows": rows, "status": status,
                                                         "band_labels": BAND_LABELS,
                                                         "is_coordinator": bool(request.actor.meldpunt_org_ids)})
 
 
 def _signal_or_404(request, pk, write=False, action=LogAction.READ, detail="melding"):
-    signal = unique_or_none((editable if write else visible)(Signal, request.actor).filter(pk=pk))
-    if signal is None:
-        raise Http404
+    signals = Signal.objects.editable_by(request.actor) if write else Signal.objects.visible_to(request.actor)
+    signal = get_object_or_404(signals, pk=pk)
     if action:
         log.record(request.actor, action, None, signal, detail)
     return signal
@@ -210,7 +157,7 @@ def _detail(request, signal, status=200, **forms):
         "feedback_form": forms.get("feedback_form") or FeedbackForm(),
         "feedback": signal.feedback.select_related("written_by"),
         "case": getattr(signal, "case", None),  # RelatedObjectDoesNotExist is an AttributeError
-        "can_edit": editable(Signal, request.actor).filter(pk=signal.pk).exists(),
+        "can_edit": Signal.objects.editable_by(request.actor).filter(pk=signal.pk).exists(),
     }
     return render(request, "signals/signal_detail.html", context, status=status)
 

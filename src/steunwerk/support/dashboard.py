@@ -35,7 +35,8 @@ from django.db.models import Count, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from steunwerk.access.scope import Actor, visible
+from steunwerk.access.actor import Actor
+from steunwerk.access.scope import visible
 from steunwerk.support.access import countable_teams
 from steunwerk.support.models import Trajectory
 from steunwerk.suppression import TOTAL, Row, Table, complete

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from steunwerk.accounts.models import Membership, Organisation, Team, User
 from steunwerk.clients.models import Client, NetworkMember
-from steunwerk.clients.network_views import snapshot_members
+from steunwerk.support.network import snapshot_members
 from steunwerk.support.export import plan_snapshot
 from steunwerk.support.models import (
     ActionPlan, Evaluation, Goal, ImportantWish, LogbookEntry, NetworkSnapshot, Option, PhaseChange, PlanStep,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from steunwerk.access.declarations import AccessScope, Section
+from steunwerk.access.scope import ScopedQuerySet
 from steunwerk.vocab import (
     OtherLaw, LifeDomain, Phase, Place, ProfileAspect, QualityAspect, QualityDimension, StepActor, Voice,
 )
@@ -24,6 +25,8 @@ class OwnedByOrganisation(models.Model):
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+", editable=False)
     parent_field = None
+
+    objects = ScopedQuerySet.as_manager()  # each subclass declares its access_scope
 
     class Meta:
         abstract = True

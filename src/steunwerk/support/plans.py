@@ -4,7 +4,6 @@ from django.db.models import F
 from django.utils import timezone
 
 from steunwerk.access import log
-from steunwerk.access.scope import editable
 from steunwerk.support.export import plan_snapshot
 from steunwerk.support.models import ActionPlan, PlanVersion
 from steunwerk.vocab import LogAction
@@ -20,7 +19,7 @@ def save_plan(actor, goal, plan_form, step_formset, expected_version):
     try:
         with transaction.atomic():
             if plan.pk:
-                claimed = editable(ActionPlan, actor).filter(pk=plan.pk, version=expected_version).update(
+                claimed = ActionPlan.objects.editable_by(actor).filter(pk=plan.pk, version=expected_version).update(
                     version=F("version") + 1, updated_at=timezone.now())
                 if not claimed:
                     raise StalePlan

@@ -4,28 +4,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
-from steunwerk.access.scope import (
-    Section, can_edit, can_read_section, get_editable_or_404, get_visible_or_404, visible,
-)
+from steunwerk.access.scope import Section, can_edit, can_read_section
 from steunwerk.access.shortcuts import trajectory_or_404
-from steunwerk.support import forms as f
-from steunwerk.support.export import export_queryset, export_trajectory
-from steunwerk.support.models import (
-    ActionPlan, Goal, ImportantWish, NetworkSnapshot, Option, PhaseChange, PlanStep, Trajectory,
-)
-from steunwerk.support.plans import StalePlan, save_plan
-from steunwerk.clients.models import NetworkMember
-from steunwerk.support import plan_view
-from steunwerk.support.ladder import ladder_for
-from steunwerk.clients.network_views import snapshot_members
 from steunwerk.methods.access import usable_methods
 from steunwerk.resources.access import offered_services
+from steunwerk.support import forms as f
+from steunwerk.support import selectors
+from steunwerk.support.export import export_queryset, export_trajectory
+from steunwerk.support.ladder import ladder_for
+from steunwerk.support.models import ActionPlan, Goal, ImportantWish, Option, PhaseChange, PlanStep, Trajectory
+from steunwerk.support.network import take_snapshot
+from steunwerk.support.plans import StalePlan, save_plan
 from steunwerk.vocab import MONITORING_QUESTIONS, PHASE_GOALS, PLAN_COLUMNS, LogAction, Phase, StepActor
 
 
@@ -52,21 +47,23 @@ def _invalid(request, template, context):
 
 @login_required
 def trajectory_detail(request, pk):
+    # The page names the client from the copy of the name on the trajectory: it reads nothing of the client's file.
     trajectory = trajectory_or_404(request, pk, detail="traject", related=("team", "lead"))
     file_access = can_read_section(request.actor, trajectory, Section.FILE)
-    goals = plan_view.goal_summaries(trajectory, with_wishes=file_access)
+    goals = selectors.goal_summaries(trajectory, with_wishes=file_access)
     phases = [(value, label, PHASE_GOALS[value]) for value, label in Phase.choices]
     return render(request, "support/trajectory.html", {
-        "trajectory": trajectory, "client": plan_view.ShownClient(trajectory.client_id, trajectory.client_name),
+        "trajectory": trajectory,
         "phases": phases,
         "phase_goal": PHASE_GOALS[trajectory.phase], "monitoring_questions": MONITORING_QUESTIONS,
         "goals": goals,
         "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS],
         "file_access": file_access, "can_edit": can_edit(request.actor, trajectory),
-        "last_check": plan_view.last_check(trajectory) if file_access else None,
+        # The monitoring answers belong to the file, beneath a trajectory fetched for its plan: asked of the layer.
+        "last_check": trajectory.monitoring_checks.visible_to(request.actor).first() if file_access else None,
         "phase_form": f.PhaseForm(initial={"phase": trajectory.phase}),
         "situation_form": f.SituationForm(instance=trajectory, auto_id="id_situation_%s"),
-        "phase_changes": plan_view.recent_phase_changes(trajectory),
+        "phase_changes": selectors.recent_phase_changes(trajectory),
     })
 
 
@@ -240,13 +237,14 @@ def goal_new(request, pk):
 
 @login_required
 def goal_edit(request, pk):
-    goal = get_editable_or_404(Goal, request.actor, pk=pk)
+    goal = get_object_or_404(Goal.objects.editable_by(request.actor), pk=pk)
     trajectory = trajectory_or_404(request, goal.trajectory_id, write=True, action=None if request.method == "POST" else LogAction.READ, detail="doel")
     return _goal_form_view(request, trajectory, goal)
 
 
 def _goal_and_trajectory(request, pk, write, detail):
-    goal = (get_editable_or_404 if write else get_visible_or_404)(Goal, request.actor, pk=pk)
+    goals = Goal.objects.editable_by(request.actor) if write else Goal.objects.visible_to(request.actor)
+    goal = get_object_or_404(goals, pk=pk)
     trajectory = trajectory_or_404(request, goal.trajectory_id, write=write,
                                    action=None if write else LogAction.READ, detail=detail)
     return goal, trajectory
@@ -298,18 +296,20 @@ def plan_edit(request, pk):
     """Plan van Aanpak for one goal. A stale form gets a conflict message, never a silent overwrite."""
     write = request.method == "POST"
     goal, trajectory = _goal_and_trajectory(request, pk, write, "plan van aanpak")
-    plan = plan_view.plan_of(goal) or ActionPlan(goal=goal)
+    plan = selectors.plan_of(goal) or ActionPlan(goal=goal)
     editor = can_edit(request.actor, trajectory)
-    saved_steps = plan_view.steps_under([plan], "plan").get(plan.pk, []) if plan.pk else []
+    saved_steps = list(selectors.steps_of(plan)) if plan.pk else []
     plan_form = f.PlanForm(request.POST or None, instance=plan, initial={"version": plan.version if plan.pk else 0})
     steps = f.StepFormSet(request.POST or None, instance=plan, prefix="steps",
                           # A reader without the right to edit gets no form, and so no list of the client's network.
                           form_kwargs={"methods": usable_methods(request.actor),
-                                       "network": trajectory.client.network.all() if editor else NetworkMember.objects.none(),
+                                       "network": (trajectory.client.network.all() if editor
+                                                   else trajectory.client.network.none()),
                                        "provisions": offered_services(request.actor)},
                           queryset=plan.steps.all() if plan.pk else PlanStep.objects.none())
     context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "plan": plan, "can_edit": editor,
-               "form": plan_form, "steps": steps, "columns": plan_view.columns(saved_steps), "ladder": ladder_for(plan, saved_steps),
+               "form": plan_form, "steps": steps, "columns": selectors.columns(saved_steps),
+               "ladder": ladder_for(plan, saved_steps),
                "options": goal.options.exclude(rank=None).order_by("rank"), "client_unwanted": trajectory.client.unwanted_helpers,
                "file_access": _file_access(request.actor, trajectory)}
     if not write:
@@ -339,7 +339,7 @@ def _readable_version(version):
 @login_required
 def plan_versions(request, pk):
     goal, trajectory = _goal_and_trajectory(request, pk, False, "versies plan van aanpak")
-    plan = plan_view.plan_of(goal)
+    plan = selectors.plan_of(goal)
     versions = [_readable_version(v) for v in plan.versions.select_related("saved_by")] if plan else []
     return render(request, "support/plan_versions.html", {"trajectory": trajectory, "client": trajectory.client,
                                                           "goal": goal, "versions": versions,
@@ -379,20 +379,15 @@ def logbook(request, pk):
 def evaluations(request, pk):
     return _entries_view(request, pk, f.EvaluationForm, "evaluations", "support/evaluations.html", "evaluatie",
                          _("Evaluatie vastgelegd. Het netwerk van nu is bewaard om later te vergelijken."),
-                         after_save=_snapshot_network)
-
-
-def _snapshot_network(trajectory, evaluation):
-    """Keep the network as it is at this evaluation, so the map of then and now can be compared."""
-    NetworkSnapshot.objects.create(trajectory=trajectory, evaluation=evaluation, taken_on=evaluation.date,
-                                   members=snapshot_members(trajectory.client))
+                         after_save=take_snapshot)
 
 
 @login_required
 def trajectory_export(request, pk):
     """The whole trajectory as JSON: data portability for the client."""
     trajectory = trajectory_or_404(request, pk, section=Section.FILE, action=LogAction.EXPORT, detail="export JSON")
-    trajectory = export_queryset(visible(Trajectory, request.actor).filter(pk=trajectory.pk)).get()
+    trajectory = export_queryset(
+        Trajectory.objects.visible_to(request.actor, Section.FILE).filter(pk=trajectory.pk)).get()
     body = json.dumps(export_trajectory(trajectory), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="traject-{trajectory.pk}.json"'
@@ -402,7 +397,7 @@ def trajectory_export(request, pk):
 @login_required
 def plan_print(request, pk):
     trajectory = trajectory_or_404(request, pk, action=LogAction.PRINT, detail="afdrukweergave plan")
-    goals = plan_view.goals_with_plans(trajectory)
+    goals = selectors.goals_with_plans(trajectory)
     return render(request, "support/plan_print.html", {"trajectory": trajectory, "client": trajectory.client,
                                                        "goals": goals,
                                                        "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS]})

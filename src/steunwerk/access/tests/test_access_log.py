@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from steunwerk.access import log
 from steunwerk.access.models import AccessLogEntry, Consent
-from steunwerk.access.scope import Actor
+from steunwerk.accounts.models import Membership
+from steunwerk.access.actor import Actor
 from steunwerk.clients.models import Client
 from steunwerk.conftest import make_user
 from steunwerk.vocab import LogAction, Role
@@ -184,3 +185,41 @@ def test_a_long_list_is_logged_whole_within_the_databases_limit_on_parameters(wo
     assert AccessLogEntry.objects.count() == before + 7
     assert sorted(AccessLogEntry.objects.filter(detail="lijst").values_list("client_id", flat=True)) == list(range(1, 8))
     assert len([q for q in ctx.captured_queries if q["sql"].startswith("INSERT")]) == 3
+
+
+# Which organisation a row names: the object's own, else the actor's only one, else none.
+
+def test_it_logs_the_organisation_the_object_belongs_to(world):
+    reader = make_user("reads_two", world.other_org, world.other_org_team, Role.PROFESSIONAL)
+    Membership.objects.create(user=reader, organisation=world.municipality, role=Role.WMO_CONSULTANT)
+    log.record(Actor.for_user(reader), LogAction.READ, world.own_client.pk, world.own_trajectory, "traject")
+    assert AccessLogEntry.objects.get().organisation_id == world.org.pk  # the trajectory's, not one of the reader's
+
+
+def test_without_an_object_it_logs_the_actor_s_only_organisation(world):
+    log.record_many(Actor.for_user(world.professional), LogAction.SEARCH, [], detail="zoeken op naam")
+    assert AccessLogEntry.objects.get().organisation_id == world.org.pk
+
+
+def test_without_an_object_an_actor_with_several_organisations_is_logged_without_one(world):
+    Membership.objects.create(user=world.professional, organisation=world.municipality, role=Role.WMO_CONSULTANT)
+    log.record_many(Actor.for_user(world.professional), LogAction.SEARCH, [], detail="zoeken op naam")
+    log.record(Actor.system(), LogAction.EXPORT, world.own_client.pk, detail="export")
+    assert list(AccessLogEntry.objects.values_list("organisation_id", flat=True)) == [None, None]
+
+
+def test_a_list_logs_each_client_with_the_organisation_of_its_row(world, login):
+    Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=world.other_org,
+                           purpose="delen", given_on=date(2026, 1, 1), recorded_by=world.professional)
+    login(world.other_org_professional).get(reverse("caseload"))
+    logged = dict(AccessLogEntry.objects.values_list("client_id", "organisation_id"))
+    assert logged == {world.own_client.pk: world.org.pk, world.other_org_client.pk: world.other_org.pk}
+
+
+def test_a_signal_is_logged_with_its_meldpunt(world, login):
+    from steunwerk.signals.models import Signal
+
+    signal = Signal.objects.create(organisation=world.org, channel="phone", reporter_type="neighbour",
+                                   observation="De post stapelt zich op.")
+    login(world.meldpunt_coordinator).get(reverse("triage"))
+    assert list(AccessLogEntry.objects.values_list("object_id", "organisation_id")) == [(signal.pk, world.org.pk)]

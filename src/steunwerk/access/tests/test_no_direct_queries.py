@@ -1,7 +1,8 @@
 """The access-layer rule, enforced: outside the access layer nobody queries client data with Model.objects.
 
 Creating rows (``.objects.create``) is fine, and so is a prefetch queryset (it only narrows rows whose parent
-was already fetched through the access layer). Seeding demo or synthetic data is not a query on behalf of a user.
+was already fetched through the access layer). ``Model.objects.visible_to(actor)`` and ``.editable_by(actor)`` are
+the access layer itself. Seeding demo or synthetic data is not a query on behalf of a user.
 """
 import re
 from pathlib import Path
@@ -11,7 +12,7 @@ from django.apps import apps
 PACKAGE = Path(__file__).resolve().parents[2]
 SKIP_PARTS = {"tests", "migrations", "access"}
 SKIP_FILES = {"demo.py", "conftest.py"}
-ALLOWED_CALLS = {"create", "none", "bulk_create"}
+ALLOWED_CALLS = {"create", "none", "bulk_create", "visible_to", "editable_by"}
 
 
 def client_data_models():

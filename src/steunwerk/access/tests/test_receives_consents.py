@@ -1,13 +1,15 @@
-"""Which organisations receive consents is remembered for a few seconds per process (access.scope); whatever that
-memory says, nobody sees more than the active consents allow."""
+"""Whether an organisation receives consents is read once per actor, that is once per request, with the memberships
+(access.actor.Actor.receives_consents); whatever it answered, nobody sees more than the active consents allow."""
 from datetime import date
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from steunwerk.access import scope
+from steunwerk.access.actor import Actor
 from steunwerk.access.models import Consent
-from steunwerk.access.scope import Actor, visible
 from steunwerk.clients.models import Client
+from steunwerk.support.models import Goal, Trajectory
 
 
 def give_consent(world):
@@ -15,36 +17,41 @@ def give_consent(world):
                                   purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), recorded_by=world.professional)
 
 
-def seen_by_consultant(world):
-    return list(visible(Client, Actor.for_user(world.wmo_consultant)))
+def seen_by_consultant(world, consultant=None):
+    return list(Client.objects.visible_to(consultant or Actor.for_user(world.wmo_consultant)))
 
 
-def test_a_consent_counts_at_once_in_the_process_that_recorded_it(world):
-    assert seen_by_consultant(world) == []  # remembered: the municipality receives no consents
+def test_a_consent_counts_from_the_next_request(world):
+    assert seen_by_consultant(world) == []  # the municipality receives no consents
     give_consent(world)
-    assert seen_by_consultant(world) == [world.own_client]
+    assert seen_by_consultant(world) == [world.own_client]  # a new actor: a new request
 
 
-def test_an_outdated_no_hides_rather_than_shows(world):
+def test_it_is_read_with_the_memberships_once_per_actor(world):
     give_consent(world)
-    scope._receivers[frozenset({world.municipality.pk})] = (False, float("inf"))  # as another process may remember
-    assert seen_by_consultant(world) == []
-    scope._receivers[frozenset({world.municipality.pk})] = (False, 0.0)  # its few seconds are over
-    assert seen_by_consultant(world) == [world.own_client]
+    with CaptureQueriesContext(connection) as reading:
+        consultant = Actor.for_user(world.wmo_consultant)
+        seen_by_consultant(world, consultant)
+        list(Trajectory.objects.visible_to(consultant))
+        list(Goal.objects.visible_to(consultant))
+    statements = [q["sql"] for q in reading.captured_queries]
+    assert len(statements) == 4  # the memberships (with the answer), then the three lists
+    assert "access_consent" in statements[0] and "accounts_membership" in statements[0]
+    assert consultant.receives_consents({world.municipality.pk})
+    assert not Actor.for_user(world.professional).receives_consents({world.org.pk})
 
 
-def test_an_outdated_yes_still_admits_only_active_consents(world):
+def test_an_earlier_no_of_the_same_request_hides_rather_than_shows(world):
+    consultant = Actor.for_user(world.wmo_consultant)
+    assert seen_by_consultant(world, consultant) == []
+    give_consent(world)  # during the request
+    assert seen_by_consultant(world, consultant) == []  # this request keeps its answer
+    assert seen_by_consultant(world) == [world.own_client]  # the next one sees it
+
+
+def test_an_earlier_yes_still_admits_only_active_consents(world):
     give_consent(world)
-    assert seen_by_consultant(world) == [world.own_client]  # remembered: yes
-    Consent.objects.filter(client=world.own_client).update(withdrawn_at=timezone.now())  # not through save()
-    assert scope._receivers[frozenset({world.municipality.pk})][0] is True
-    assert seen_by_consultant(world) == []
-
-
-def test_withdrawing_through_the_model_forgets_the_answer(world):
-    consent = give_consent(world)
-    seen_by_consultant(world)
-    consent.withdrawn_at = timezone.now()
-    consent.save()
-    assert scope._receivers == {}
-    assert seen_by_consultant(world) == []
+    consultant = Actor.for_user(world.wmo_consultant)
+    assert seen_by_consultant(world, consultant) == [world.own_client]  # the actor keeps: yes
+    Consent.objects.filter(client=world.own_client).update(withdrawn_at=timezone.now())
+    assert seen_by_consultant(world, consultant) == []

@@ -1,15 +1,16 @@
-"""The access layer (access/scope.py): who sees and who changes which rows. It must fail closed."""
+"""The access layer (access/scope.py, signals/access.py): who sees and who changes which rows. It must fail
+closed."""
 from datetime import date
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from steunwerk.access.models import AccessLogEntry, Consent
-from steunwerk.access.scope import (
-    Actor, Section, can_view_access_log, editable, get_editable_or_404, get_visible_or_404, visible,
-)
+from steunwerk.access.actor import Actor
+from steunwerk.access.scope import Section, can_view_access_log, editable, visible
 from steunwerk.accounts.models import Membership, Organisation
 from steunwerk.clients.models import Client
 from steunwerk.clients.models import NetworkMember
@@ -245,15 +246,16 @@ def test_it_refuses_a_model_without_access_scope(world, model):
 
 def test_it_raises_404_for_rows_out_of_scope(world):
     professional = actor(world, "professional")
-    assert get_visible_or_404(Trajectory, professional, pk=world.own_trajectory.pk) == world.own_trajectory
+    trajectories = Trajectory.objects
+    assert get_object_or_404(trajectories.visible_to(professional), pk=world.own_trajectory.pk) == world.own_trajectory
     for other in (world.other_team_trajectory, world.other_org_trajectory):
         with pytest.raises(Http404):
-            get_visible_or_404(Trajectory, professional, pk=other.pk)
+            get_object_or_404(trajectories.visible_to(professional), pk=other.pk)
     give_consent(world, world.other_org)
     reader = actor(world, "other_org_professional")
-    assert get_visible_or_404(Trajectory, reader, pk=world.own_trajectory.pk) == world.own_trajectory
+    assert get_object_or_404(trajectories.visible_to(reader), pk=world.own_trajectory.pk) == world.own_trajectory
     with pytest.raises(Http404):
-        get_editable_or_404(Trajectory, reader, pk=world.own_trajectory.pk)
+        get_object_or_404(trajectories.editable_by(reader), pk=world.own_trajectory.pk)
 
 
 @pytest.mark.parametrize("role, allowed", [("team_lead", True), ("professional", False), ("org_admin", False),
@@ -325,3 +327,37 @@ def test_it_never_opens_signalling_rows_through_consent(world, rows, model):
     give_consent(world, world.municipality)
     for role in ("wmo_consultant", "other_org_professional"):
         assert not visible(model, actor(world, role)).exists()
+
+
+# The QuerySet API itself: the same rule on a model's manager, on a related manager and through the aliases.
+
+def test_related_managers_scope_too(world):
+    give_consent(world, world.municipality)
+    consultant = actor(world, "wmo_consultant")
+    assert list(world.own_client.trajectories.visible_to(consultant)) == [world.own_trajectory]
+    assert list(world.own_trajectory.goals.visible_to(consultant)) == [world.own_goal]
+    assert not world.own_trajectory.goals.editable_by(consultant).exists()
+    assert not world.other_team_client.trajectories.visible_to(consultant).exists()
+    assert list(world.own_trajectory.goals.editable_by(actor(world, "professional"))) == [world.own_goal]
+
+
+def test_the_aliases_are_the_managers(world):
+    professional = actor(world, "professional")
+    assert ids(visible(Goal, professional)) == ids(Goal.objects.visible_to(professional)) == {world.own_goal.pk}
+    assert ids(editable(Client, professional)) == ids(Client.objects.editable_by(professional))
+
+
+def test_a_section_asked_for_narrows_the_declared_one_and_never_widens_it(world, rows):
+    give_consent(world, world.municipality)
+    consultant = actor(world, "wmo_consultant")
+    assert Trajectory.objects.visible_to(consultant).exists()  # the plan, through the consent
+    assert not Trajectory.objects.visible_to(consultant, Section.FILE).exists()  # not the file
+    assert Client.objects.visible_to(consultant, Section.PLAN).exists()  # identity and plan open alike
+    with pytest.raises(TypeError):
+        LogbookEntry.objects.visible_to(consultant, Section.PLAN)  # a plan reader may not read the logbook
+    from steunwerk.signals.models import NetworkCase, Signal
+
+    with pytest.raises(TypeError):
+        Signal.objects.visible_to(consultant, Section.CASE)  # a signal is not opened as a case
+    with pytest.raises(TypeError):
+        NetworkCase.objects.visible_to(consultant, Section.FILE)  # nor a case as a client's file

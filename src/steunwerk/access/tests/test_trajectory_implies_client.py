@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from steunwerk.access.models import Consent
-from steunwerk.access.scope import Actor, visible
+from steunwerk.access.actor import Actor
+from steunwerk.access.scope import visible
 from steunwerk.clients.models import Client
 from steunwerk.support.models import Trajectory
 

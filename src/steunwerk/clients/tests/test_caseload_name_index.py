@@ -5,7 +5,8 @@ compared with a smallint the team could not be part of the index condition."""
 import pytest
 from django.db import connection
 
-from steunwerk.access.scope import Actor, visible
+from steunwerk.access.actor import Actor
+from steunwerk.access.scope import visible
 from steunwerk.support.models import Trajectory
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL index")

@@ -3,7 +3,8 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from steunwerk.access.scope import Actor, visible
+from steunwerk.access.actor import Actor
+from steunwerk.access.scope import visible
 from steunwerk.clients.models import Client
 from steunwerk.clients.bsn import is_valid
 from steunwerk.support.models import LogbookEntry, PlanStep, Trajectory

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from steunwerk.access.scope import Actor
+from steunwerk.access.actor import Actor
 from steunwerk.accounts.models import Organisation, Team, User
 from steunwerk.conftest import make_user
 from steunwerk.signals.cases import open_case

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from steunwerk.access.models import AccessLogEntry
-from steunwerk.access.scope import Actor
+from steunwerk.access.actor import Actor
 from steunwerk.signals.cases import CaseError, next_code, open_case
 from steunwerk.signals.models import CaseAction, NetworkCase, NetworkMeeting, Signal
 from steunwerk.signals.tests.network_fixtures import make_signal, net  # noqa: F401

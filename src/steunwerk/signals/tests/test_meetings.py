@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from steunwerk.access.models import AccessLogEntry
-from steunwerk.access.scope import Actor
+from steunwerk.access.actor import Actor
 from steunwerk.signals.access import meetings_for
 from steunwerk.signals.models import CaseAction, IntakeForm, NetworkMeeting, NetworkPartner
 from steunwerk.signals.tests.network_fixtures import make_meeting, net  # noqa: F401
@@ -158,7 +158,7 @@ def test_it_gives_another_organisation_404(net, login, client):
 
 
 def test_it_stops_showing_meetings_to_an_organisation_that_left_the_network(net):
-    from steunwerk.access.scope import Actor as A
+    from steunwerk.access.actor import Actor as A
 
     core = A.for_user(net.core_professional)
     assert meetings_for(core).filter(pk=net.meeting.pk).exists()

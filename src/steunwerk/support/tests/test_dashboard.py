@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from steunwerk.access.models import AccessLogEntry
-from steunwerk.access.scope import Actor
+from steunwerk.access.actor import Actor
 from steunwerk.clients.models import Client
 from steunwerk.support.access import countable_teams
 from steunwerk.support.models import ActionPlan, Goal, PlanStep, Trajectory

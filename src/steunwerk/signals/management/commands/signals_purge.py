@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from steunwerk.access import log
-from steunwerk.access.scope import Actor, editable
+from steunwerk.access.actor import Actor
 from steunwerk.signals.cases import wipe_intake_forms
 from steunwerk.signals.models import IntakeForm, PublicSubmission, Signal
 from steunwerk.vocab import LogAction
@@ -32,7 +32,7 @@ def expired_signals(actor, now=None):
     S = Signal.Status
     without_follow_up = Q(status=S.CLOSED) | Q(status__in=[S.NEW, S.TRIAGED],
                                                decision__in=[Signal.Decision.NONE, Signal.Decision.SOLVED_DIRECTLY])
-    return (editable(Signal, actor).filter(without_follow_up, received_at__lt=cutoff, case__isnull=True)
+    return (Signal.objects.editable_by(actor).filter(without_follow_up, received_at__lt=cutoff, case__isnull=True)
             .filter(Q(closed_at__isnull=True) | Q(closed_at__lt=cutoff)))
 
 
@@ -46,7 +46,7 @@ class Command(BaseCommand):
         system = Actor.system("bewaartermijn")
         now = timezone.now()
         signals = expired_signals(system, now)
-        forms = editable(IntakeForm, system).filter(deleted_at__isnull=True, meeting__held=True)
+        forms = IntakeForm.objects.editable_by(system).filter(deleted_at__isnull=True, meeting__held=True)
         submissions = PublicSubmission.objects.filter(at__lt=now - timedelta(days=1))
         if dry_run:
             self.stdout.write(f"Proefdraai, er is niets verwijderd.\n"

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from steunwerk.access import log
-from steunwerk.access.scope import Actor, visible
+from steunwerk.access.actor import Actor
 from steunwerk.accounts.models import Organisation
 from steunwerk.signals.models import Signal
 from steunwerk.signals.reports import yearly_report
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         system = Actor.system()
         networks = Organisation.objects.filter(
             Q(network_partners__isnull=False)
-            | Q(pk__in=visible(Signal, system).values("organisation_id"))).distinct().order_by("name")
+            | Q(pk__in=Signal.objects.visible_to(system).values("organisation_id"))).distinct().order_by("name")
         if organisation is not None:
             networks = networks.filter(pk=organisation)
             if not networks.exists():

@@ -3,7 +3,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from steunwerk.access import log
-from steunwerk.access.scope import Actor, Section, visible, visible_trajectories
+from steunwerk.access.actor import Actor
+from steunwerk.access.scope import Section
 from steunwerk.accounts.models import User
 from steunwerk.support.export import export_queryset, export_trajectory
 from steunwerk.support.models import Trajectory
@@ -38,8 +39,9 @@ class Command(BaseCommand):
         return Actor.for_user(user)
 
     def _list(self, actor, as_json):
-        rows = list(visible(Trajectory, actor).select_related("client").order_by("id"))
-        log.record_many(actor, LogAction.READ, [t.client_id for t in rows], detail="trajectlijst (opdrachtregel)")
+        rows = list(Trajectory.objects.visible_to(actor).select_related("client").order_by("id"))
+        log.record_many(actor, LogAction.READ, [t.client_id for t in rows], detail="trajectlijst (opdrachtregel)",
+                        organisations={t.client_id: t.organisation_id for t in rows})
         items = [{"id": t.pk, "client": t.client.name, "client_name": t.client.name, "phase": t.phase,
                   "phase_number": Phase.number(t.phase), "status": t.status} for t in rows]
         if as_json:
@@ -51,7 +53,7 @@ class Command(BaseCommand):
     def _export(self, actor, pk):
         # The export holds the whole file (profile, logbook, evaluations), so it needs the file section, as on
         # the web: a Wmo consultant reading identity and plan through a consent gets no export.
-        trajectory = export_queryset(visible_trajectories(actor, Section.FILE).filter(pk=pk)).first()
+        trajectory = export_queryset(Trajectory.objects.visible_to(actor, Section.FILE).filter(pk=pk)).first()
         if trajectory is None:
             raise CommandError(f"Traject {pk} bestaat niet of u heeft er geen toegang toe.")
         log.record(actor, LogAction.EXPORT, trajectory.client_id, trajectory, "export JSON (opdrachtregel)")

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from steunwerk.conftest import make_trajectory
-from steunwerk.methods.situation import profile_for_trajectory
+from steunwerk.support.situation import profile_for_trajectory
 from steunwerk.methods.tests.helpers import (
     COMPLEX_PSYCHIATRIC_TOP3, local_method, log_rows, recommended_slugs, strip, text_of,
 )

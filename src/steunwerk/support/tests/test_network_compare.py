@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from steunwerk.access.models import AccessLogEntry, Consent
 from steunwerk.clients.models import NetworkMember
-from steunwerk.clients.network_views import snapshot_members
+from steunwerk.support.network import snapshot_members
 from steunwerk.conftest import make_goal_with_plan
 from steunwerk.support.models import Evaluation, NetworkSnapshot, Trajectory
 from steunwerk.vocab import Involvement, Load, LogAction, Relation

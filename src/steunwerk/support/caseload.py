@@ -11,10 +11,6 @@ from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
-from steunwerk.access.scope import unique_or_none
-from steunwerk.accounts.models import shown_name
-from steunwerk.vocab import Phase
-
 ORDER = ("client_name", "client_id", "id")
 COUNT_LIMIT = 1000
 
@@ -48,7 +44,11 @@ def parse_cursor(value):
 
 def _beyond(queryset, key, direction):
     """Rows after (">") or before ("<") the row with sort key ``key``, as a row-value comparison the index can
-    seek: the plain first-column bound lets every database start at the right place."""
+    seek: the plain first-column bound lets every database start at the right place.
+
+    Raw SQL because the ORM cannot say it: Django has no row-value comparison ``(a, b, c) > (x, y, z)``, and the
+    equivalent OR of ANDs (``a > x OR a = x AND (b > y OR ...)``) is one the databases do not turn into an index
+    seek."""
     table = connection.ops.quote_name(queryset.model._meta.db_table)
     columns = ", ".join(f"{table}.{connection.ops.quote_name(c)}" for c in ORDER)
     bound = {"client_name__gte": key[0]} if direction == ">" else {"client_name__lte": key[0]}
@@ -56,53 +56,21 @@ def _beyond(queryset, key, direction):
     return queryset.filter(**bound).filter(after)
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One line of the caseload, read as plain values: a page of 25 shows seven fields of each trajectory, and
-    building model instances for the trajectory, its client, team and contact person costs more than finding them."""
-
-    pk: int
-    client_id: int
-    client_name: str
-    status: str
-    phase: str
-    date_of_birth: object
-    neighbourhood: str
-    team_name: str
-    lead_first_name: str | None
-    lead_last_name: str | None
-    lead_username: str | None
-
-    @property
-    def phase_number(self):
-        return Phase.number(self.phase)
-
-    @property
-    def phase_label(self):
-        return Phase.label_of(self.phase)
-
-    @property
-    def lead_name(self):
-        return shown_name(self.lead_first_name, self.lead_last_name, self.lead_username)
-
-
-ROW_VALUES = ("pk", "client_id", "client_name", "status", "phase", "client__date_of_birth", "client__neighbourhood",
-              "team__name", "lead__first_name", "lead__last_name", "lead__username")
-
-
-def _rows(queryset):
-    return [Row(*values) for values in queryset]
+# What a line of the caseload shows: the rest of each file stays out of a list of many people.
+ROW_FIELDS = ("client_name", "status", "phase", "organisation", "client", "client__date_of_birth",
+              "client__neighbourhood", "team", "team__name", "lead", "lead__first_name", "lead__last_name",
+              "lead__username")
 
 
 def keyset_page(queryset, anchors, after=None, before=None, size=25, total=None):
-    """One page of ``queryset`` (already filtered by the access layer), as ``Row``s. ``anchors`` is the queryset in
+    """One page of ``queryset`` (trajectories already filtered by the access layer). ``anchors`` is the queryset in
     which a cursor id is looked up (the visible trajectories), so a cursor can never reveal a row one may not see;
     an unknown cursor gives the first page, and so does a cursor with nothing left after it (rows closed since)."""
     cursor = after or before
-    key = unique_or_none(anchors.filter(pk=cursor).values_list(*ORDER)) if cursor else None
-    values = queryset.values_list(*ROW_VALUES)
+    key = anchors.filter(pk=cursor).values_list(*ORDER).first() if cursor else None
+    rows_of = queryset.select_related("client", "team", "lead").only(*ROW_FIELDS)
     if key is None:
-        rows = _rows(values.order_by(*ORDER)[:size + 1])
+        rows = list(rows_of.order_by(*ORDER)[:size + 1])
         more = len(rows) > size
         rows = rows[:size]
         if total is None:
@@ -112,13 +80,13 @@ def keyset_page(queryset, anchors, after=None, before=None, size=25, total=None)
     if total is None:
         total = queryset.order_by()[:COUNT_LIMIT + 1].count()
     if after:
-        rows = _rows(_beyond(values, key, ">").order_by(*ORDER)[:size + 1])
+        rows = list(_beyond(rows_of, key, ">").order_by(*ORDER)[:size + 1])
         if not rows:
             return keyset_page(queryset, anchors, size=size, total=total)
         more = len(rows) > size
         rows = rows[:size]
         return Page(rows, rows[-1].pk if more else None, rows[0].pk, total, False)
-    rows = _rows(_beyond(values, key, "<").order_by(*(f"-{c}" for c in ORDER))[:size + 1])
+    rows = list(_beyond(rows_of, key, "<").order_by(*(f"-{c}" for c in ORDER))[:size + 1])
     if len(rows) <= size:  # back at the start: show a full first page rather than the few rows before the cursor
         return keyset_page(queryset, anchors, size=size, total=total)
     rows = rows[:size][::-1]

@@ -272,7 +272,7 @@ def test_a_renamed_client_moves_to_their_new_place(world, login, thirty):
 
 
 def test_it_caps_the_count_of_a_very_long_list(world, login, monkeypatch):
-    from steunwerk.clients import caseload
+    from steunwerk.support import caseload
 
     monkeypatch.setattr(caseload, "COUNT_LIMIT", 3)
     for i in range(5):
