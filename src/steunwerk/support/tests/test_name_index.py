@@ -2,7 +2,6 @@
 it finds without the index, and the index follows every change to a trajectory."""
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from steunwerk.access.actor import Actor
