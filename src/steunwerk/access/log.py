@@ -1,7 +1,8 @@
 """Writing the access log. Every read, change, export and search of client data calls one of these.
 
-Rows are added with ``bulk_create``, one statement per page (within the database's limit on parameters per
-statement). The table stays append-only: nothing here updates or deletes.
+Rows are added through the ORM: a list with ``bulk_create``, one statement per page (within the database's limit on
+parameters per statement), a single row with ``save()``. The table stays append-only: nothing here updates or
+deletes.
 
 Each row names the organisation the object belongs to: its ``organisation_id`` (a client, a trajectory and every
 row of a file, a signal or a case carry one), or, for a row without an object or whose object names none, the
@@ -40,6 +41,9 @@ def _entries(actor, action, targets, detail):
 
 
 def _write(entries):
+    if len(entries) == 1:
+        entries[0].save(force_insert=True)  # one INSERT, without the transaction bulk_create opens around its batches
+        return
     # Several statements for a long list stay within the database's limit on parameters (999 on older SQLite
     # builds; PostgreSQL has none Django knows of); bulk_create writes them together or not at all.
     per_statement = max(1, min(500, (connection.features.max_query_params or 5000) // FIELDS_PER_ROW))
