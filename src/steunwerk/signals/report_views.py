@@ -8,7 +8,8 @@ from steunwerk.access import log
 from steunwerk.accounts.models import Organisation
 from steunwerk.signals.access import EXACT, SUPPRESSED, report_networks
 from steunwerk.signals.network_forms import ReportForm
-from steunwerk.signals.reports import PRIMARY, SECONDARY, yearly_report
+from steunwerk.signals.reports import yearly_report
+from steunwerk.suppression import PRIMARY, SECONDARY
 from steunwerk.vocab import LogAction
 
 

@@ -19,7 +19,6 @@ from steunwerk.access.scope import visible
 from steunwerk.signals.models import NetworkCase, Signal
 from steunwerk.signals.typology import types_by_level
 from steunwerk.signals.urgency import BAND_LABELS
-from steunwerk.suppression import PRIMARY, SECONDARY  # noqa: F401 (re-exported: the marks report_views explains)
 from steunwerk.suppression import TOTAL, Row, Table, complete
 from steunwerk.vocab import CaseOutcome, ReporterType
 
