@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres system-deps clean
+.PHONY: install run test test-sqlite test-postgres lint system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -26,7 +26,7 @@ run: install
 system-deps:
 	scripts/system-deps.sh
 
-test: install system-deps
+test: install system-deps lint
 	$(BIN)/steunwerk makemigrations --check --dry-run
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
@@ -36,6 +36,13 @@ test-sqlite: install
 
 test-postgres: install
 	scripts/with-postgres.sh $(BIN)/pytest -q $(PYTEST_ARGS)
+
+# ruff (lint and format, configured in pyproject.toml) and the import contracts between the layers (import-linter).
+# PYTHONPATH: the contracts are checked on this checkout's code, not on whatever the editable install points at.
+lint: install
+	$(BIN)/ruff check src
+	$(BIN)/ruff format --check src
+	PYTHONPATH=src $(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) data

@@ -1,4 +1,5 @@
 """The `steunwerk` console command: Django's manage.py with our settings."""
+
 import os
 import sys
 

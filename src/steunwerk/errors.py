@@ -1,4 +1,5 @@
 """Error pages in Dutch, without details that could leak client data."""
+
 from django.shortcuts import render
 
 

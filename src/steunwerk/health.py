@@ -1,4 +1,5 @@
 """A trivial signed-in page, for health checks and as the floor the benchmark compares every scenario with."""
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 

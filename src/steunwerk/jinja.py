@@ -4,6 +4,7 @@ Values print as in Django's template language: nothing for None or a missing nam
 and Dutch notation, texts marked for translation in the active language. ``_()`` is Django's gettext (Jinja2's
 new-style gettext: ``_("Casus %(code)s", code=x)``; a literal percent sign is written ``%%``).
 """
+
 from django.forms.renderers import TemplatesSetting
 from django.template import defaultfilters
 from django.template.backends import jinja2 as django_jinja2
@@ -42,8 +43,13 @@ def finalize(value):
 def environment(**options):
     options["undefined"] = ChainableUndefined  # a missing name or attribute prints as nothing, as in Django
     env = Environment(extensions=["jinja2.ext.i18n"], finalize=finalize, **options)
-    env.install_gettext_callables(gettext=translation.gettext, ngettext=translation.ngettext,
-                                  pgettext=translation.pgettext, npgettext=translation.npgettext, newstyle=True)
+    env.install_gettext_callables(
+        gettext=translation.gettext,
+        ngettext=translation.ngettext,
+        pgettext=translation.pgettext,
+        npgettext=translation.npgettext,
+        newstyle=True,
+    )
     env.globals.update(url=url, url_if_exists=url_if_exists, static=static)
     env.filters.update(
         date=lambda value, arg=None: defaultfilters.date(template_localtime(value), arg),

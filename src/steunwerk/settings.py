@@ -1,4 +1,5 @@
 """Steunwerk settings: one readable file, driven by environment variables."""
+
 import os
 from pathlib import Path
 
@@ -103,8 +104,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # seven-table join took ten times as long as running it). Switch both off (STEUNWERK_PG_SERVER_SIDE_BINDING=0)
     # behind a pooler in transaction mode, where a prepared statement may meet another server connection.
     _server_side = os.environ.get("STEUNWERK_PG_SERVER_SIDE_BINDING", "1") == "1"
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": _server_side,
-                                       "prepare_threshold": 5 if _server_side else None}
+    DATABASES["default"]["OPTIONS"] = {
+        "server_side_binding": _server_side,
+        "prepare_threshold": 5 if _server_side else None,
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers continue while one process writes; IMMEDIATE avoids lock upgrade deadlocks.

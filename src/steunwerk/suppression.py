@@ -10,6 +10,7 @@ Zeros are shown: "nobody" does not point at anyone.
 
 A leaf module: it imports no app, so any app may use it.
 """
+
 from dataclasses import dataclass, field
 
 TOTAL = "total"
@@ -77,9 +78,16 @@ class Table:
         return {
             "title": str(self.title),
             "columns": [{"key": key, "label": str(label)} for key, label in self.columns],
-            "rows": [{"key": row.key, "label": str(row.label), "kind": row.kind,
-                      "cells": {key: value for (key, _l), value in zip(self.columns, cells)}, "total": total}
-                     for row, cells, total in self.display(suppress)],
+            "rows": [
+                {
+                    "key": row.key,
+                    "label": str(row.label),
+                    "kind": row.kind,
+                    "cells": {key: value for (key, _l), value in zip(self.columns, cells, strict=True)},
+                    "total": total,
+                }
+                for row, cells, total in self.display(suppress)
+            ],
         }
 
 

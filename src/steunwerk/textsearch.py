@@ -3,6 +3,7 @@
 Dutch glues words together ("vriendendiensten", "netwerkcoach"), so a query stem also matches a word that
 starts with it, and — for longer stems — a word that contains it, at a lower weight.
 """
+
 import re
 import unicodedata
 from functools import lru_cache

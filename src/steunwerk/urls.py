@@ -17,7 +17,11 @@ from steunwerk.support import views as support_views
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="caseload"), name="home"),
     path("ping/", ping, name="ping"),
-    path("inloggen/", auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True), name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/accounts/", account_views.accounts, name="accounts"),
     path("clienten/", caseload_views.caseload, name="caseload"),
@@ -25,7 +29,11 @@ urlpatterns = [
     path("clienten/<int:pk>/", client_views.client_detail, name="client"),
     path("clienten/<int:pk>/bewerken/", client_views.client_edit, name="client_edit"),
     path("clienten/<int:pk>/toestemming/", client_views.consent_new, name="consent_new"),
-    path("clienten/<int:pk>/toestemming/<int:consent_pk>/intrekken/", client_views.consent_withdraw, name="consent_withdraw"),
+    path(
+        "clienten/<int:pk>/toestemming/<int:consent_pk>/intrekken/",
+        client_views.consent_withdraw,
+        name="consent_withdraw",
+    ),
     path("clienten/<int:pk>/netwerk/", network_views.network, name="network"),
     path("clienten/<int:pk>/netwerk/kaart.svg", network_views.network_map, name="network_map"),
     path("clienten/<int:pk>/netwerk/vergelijken/", network_history_views.network_compare, name="network_compare"),

@@ -3,6 +3,7 @@
 Values are English identifiers (used in code, exports and the API); labels are the book's Dutch terms as
 professionals know them.
 """
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -53,8 +54,12 @@ _PHASE_LABELS = dict(Phase.choices)
 
 
 PHASE_GOALS = {
-    Phase.MEETING: _("Elkaar leren kennen; zicht krijgen op de leefwereld, de woonomgeving en het netwerk van de cliënt."),
-    Phase.INFORMATION: _("De informatie verzamelen die nodig is voor een goed Plan van Aanpak: wensen, voorkeuren, mogelijkheden, beperkingen en hulpbronnen."),
+    Phase.MEETING: _(
+        "Elkaar leren kennen; zicht krijgen op de leefwereld, de woonomgeving en het netwerk van de cliënt."
+    ),
+    Phase.INFORMATION: _(
+        "De informatie verzamelen die nodig is voor een goed Plan van Aanpak: wensen, voorkeuren, mogelijkheden, beperkingen en hulpbronnen."
+    ),
     Phase.GOALS: _("Samen met de cliënt doelen kiezen, op basis van de belangrijkste wensen, en prioriteiten stellen."),
     Phase.PLANNING: _("Opties afwegen en een Plan van Aanpak maken dat past bij de wensen en doelen."),
     Phase.EXECUTION: _("Het plan uitvoeren; de cliënt houdt de regie."),
@@ -62,7 +67,12 @@ PHASE_GOALS = {
 }
 
 MONITORING_QUESTIONS = [
-    ("relationship", _("Is de relatie op koers? Is er genoeg vertrouwen, loopt de communicatie goed over en weer, en handel ik vanuit het belang en perspectief van de cliënt?")),
+    (
+        "relationship",
+        _(
+            "Is de relatie op koers? Is er genoeg vertrouwen, loopt de communicatie goed over en weer, en handel ik vanuit het belang en perspectief van de cliënt?"
+        ),
+    ),
     ("activities", _("Verlopen de activiteiten in deze fase goed?")),
     ("connection", _("Sluiten de fasen logisch op elkaar aan?")),
 ]
@@ -70,6 +80,7 @@ MONITORING_QUESTIONS = [
 
 class LifeDomain(models.TextChoices):
     """The eight rows of the Persoonlijk Profiel."""
+
     HOUSING = "housing", _("Wonen")
     WORK = "work", _("Werken")
     LEARNING = "learning", _("Leren – Opleiding")
@@ -88,6 +99,7 @@ class ProfileAspect(models.TextChoices):
 
 class QualityDimension(models.TextChoices):
     """Schalock's eight dimensions of quality of life (Kwaliteit van bestaan)."""
+
     EMOTIONAL = "emotional", _("Emotioneel welbevinden")
     RELATIONS = "relations", _("Interpersoonlijke relaties")
     MATERIAL = "material", _("Materieel welbevinden")
@@ -107,6 +119,7 @@ class QualityAspect(models.TextChoices):
 
 class Voice(models.TextChoices):
     """Whose words a text is: the profile is the client's, so this is always recorded."""
+
     CLIENT = "client", _("Eigen woorden cliënt")
     NETWORK = "network", _("Iemand uit het netwerk")
     PROFESSIONAL = "professional", _("Professional")
@@ -114,6 +127,7 @@ class Voice(models.TextChoices):
 
 class StepActor(models.TextChoices):
     """Who carries out a plan step; also the resource ladder, in conversation order."""
+
     SELF = "self", _("Cliënt zelf (eigen kracht)")
     NETWORK = "network", _("Iemand uit het netwerk")
     GENERAL_PROVISION = "general_provision", _("Algemene voorziening")
@@ -153,6 +167,7 @@ class LogAction(models.TextChoices):
 
 # --- Methodewijzer (catalogue of support methods). Values follow the catalogue's own Dutch codes, which are
 # also what the command line and the API exchange.
+
 
 class TargetGroup(models.TextChoices):
     OLD_AGE = "ouderdom", _("Ouderdomsbeperking")
@@ -202,13 +217,17 @@ LIFE_DOMAIN_TO_METHOD_DOMAINS = {
 
 # The client's kinds of limitation as the catalogue's target groups ("sociaal" has no own row there).
 LIMITATION_TO_TARGET_GROUP = {
-    Limitation.OLD_AGE: "ouderdom", Limitation.PHYSICAL: "lichamelijk", Limitation.INTELLECTUAL: "verstandelijk",
-    Limitation.PSYCHOLOGICAL: "psychisch", Limitation.SOCIAL: "algemeen",
+    Limitation.OLD_AGE: "ouderdom",
+    Limitation.PHYSICAL: "lichamelijk",
+    Limitation.INTELLECTUAL: "verstandelijk",
+    Limitation.PSYCHOLOGICAL: "psychisch",
+    Limitation.SOCIAL: "algemeen",
 }
 
 
 class WnsBaken(models.TextChoices):
     """The eight bakens of Welzijn Nieuwe Stijl."""
+
     QUESTION_BEHIND = "vraag_achter_de_vraag", _("Gericht op de vraag achter de vraag")
     OWN_STRENGTH = "eigen_kracht", _("Gebaseerd op de eigen kracht van de burger")
     OUTREACH = "direct_erop_af", _("Direct erop af")
@@ -221,6 +240,7 @@ class WnsBaken(models.TextChoices):
 
 class WorkingElement(models.TextChoices):
     """Working elements (werkzame elementen) behind self-direction, grouped in four themes."""
+
     AUTONOMY = "autonomie", _("Autonomie")
     TAILORED = "maatwerk", _("Maatwerk")
     REFLECTION = "reflectie", _("Reflectie op de eigen situatie")
@@ -258,6 +278,7 @@ class MethodKind(models.TextChoices):
 
 # --- Network (sociaal netwerk) and resources
 
+
 class Relation(models.TextChoices):
     FAMILY = "family", _("Familie")
     PARTNER = "partner", _("Partner")
@@ -278,6 +299,7 @@ class SupportKind(models.TextChoices):
 
 class Load(models.TextChoices):
     """Draagkracht of a network member."""
+
     ABLE = "able", _("Kan het goed aan")
     UNDER_PRESSURE = "under_pressure", _("Onder druk")
     TOO_BUSY = "too_busy", _("Te druk")
@@ -299,6 +321,7 @@ class Involvement(models.TextChoices):
 
 class Circle(models.TextChoices):
     """The rings of the network map, from the client outwards."""
+
     HOUSEHOLD = "household", _("Huishouden")
     FAMILY_FRIENDS = "family_friends", _("Familie en vrienden")
     NEIGHBOURHOOD = "neighbourhood", _("Buurt en clubs")
@@ -306,10 +329,14 @@ class Circle(models.TextChoices):
 
 
 RELATION_CIRCLE = {
-    Relation.FAMILY: Circle.FAMILY_FRIENDS, Relation.PARTNER: Circle.FAMILY_FRIENDS,
-    Relation.FRIEND: Circle.FAMILY_FRIENDS, Relation.NEIGHBOUR: Circle.NEIGHBOURHOOD,
-    Relation.PEER: Circle.NEIGHBOURHOOD, Relation.CLUB: Circle.NEIGHBOURHOOD,
-    Relation.VOLUNTEER: Circle.NEIGHBOURHOOD, Relation.PROFESSIONAL: Circle.PROFESSIONALS,
+    Relation.FAMILY: Circle.FAMILY_FRIENDS,
+    Relation.PARTNER: Circle.FAMILY_FRIENDS,
+    Relation.FRIEND: Circle.FAMILY_FRIENDS,
+    Relation.NEIGHBOUR: Circle.NEIGHBOURHOOD,
+    Relation.PEER: Circle.NEIGHBOURHOOD,
+    Relation.CLUB: Circle.NEIGHBOURHOOD,
+    Relation.VOLUNTEER: Circle.NEIGHBOURHOOD,
+    Relation.PROFESSIONAL: Circle.PROFESSIONALS,
 }
 
 
@@ -325,12 +352,16 @@ LADDER = [
     ("own_strength", _("Eigen kracht"), [StepActor.SELF]),
     ("network", _("Sociaal netwerk"), [StepActor.NETWORK]),
     ("general_provision", _("Algemene voorziening"), [StepActor.GENERAL_PROVISION]),
-    ("customised", _("Maatwerk, professionele hulp of andere wet"),
-     [StepActor.PROFESSIONAL, StepActor.WMO, StepActor.OTHER_LAW]),
+    (
+        "customised",
+        _("Maatwerk, professionele hulp of andere wet"),
+        [StepActor.PROFESSIONAL, StepActor.WMO, StepActor.OTHER_LAW],
+    ),
 ]
 
 
 # --- Signalering
+
 
 class ReporterType(models.TextChoices):
     NEIGHBOUR = "neighbour", _("Buurtbewoner")
@@ -354,6 +385,7 @@ class AgeBand(models.TextChoices):
 
 class Typology(models.TextChoices):
     """Socially isolated older people (Machielse & Hortulanus): 4 levels of persistence × 2 orientations."""
+
     ACTIVE = "actieven", _("Actieven")
     SHELTERED = "geborgenen", _("Geborgenen")
     LEFT_BEHIND = "achterblijvers", _("Achterblijvers")

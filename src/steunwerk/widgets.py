@@ -1,4 +1,5 @@
 """Widgets shared by the forms of several apps."""
+
 from django import forms
 
 

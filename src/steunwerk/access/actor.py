@@ -4,6 +4,7 @@
 The access rules (``access.scope`` and each app's ``access.py``) read only what is here, so a page asks the database
 for the memberships once, however many querysets it scopes.
 """
+
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef
@@ -36,8 +37,9 @@ class Actor:
         if user is None or not user.is_authenticated or not user.is_active:
             return cls(name="anoniem")
         care, lead, full, plan, admin, meldpunt, receiving, roles = set(), set(), set(), set(), set(), set(), set(), {}
-        receives = Exists(Consent.objects.filter(receiving_organisation_id=OuterRef("organisation_id"),
-                                                 withdrawn_at__isnull=True))
+        receives = Exists(
+            Consent.objects.filter(receiving_organisation_id=OuterRef("organisation_id"), withdrawn_at__isnull=True)
+        )
         memberships = user.memberships.values_list("organisation_id", "role", "team_id", receives)
         for organisation_id, role, team_id, receives_consents in memberships:
             roles.setdefault(organisation_id, role)
@@ -57,9 +59,15 @@ class Actor:
             elif role == Role.MELDPUNT_COORDINATOR:
                 meldpunt.add(organisation_id)
         return cls(
-            user=user, name=user.get_username(), care_team_ids=frozenset(care), lead_team_ids=frozenset(lead),
-            full_consent_org_ids=frozenset(full), plan_consent_org_ids=frozenset(plan - full),
-            admin_org_ids=frozenset(admin), meldpunt_org_ids=frozenset(meldpunt), role_by_org=roles,
+            user=user,
+            name=user.get_username(),
+            care_team_ids=frozenset(care),
+            lead_team_ids=frozenset(lead),
+            full_consent_org_ids=frozenset(full),
+            plan_consent_org_ids=frozenset(plan - full),
+            admin_org_ids=frozenset(admin),
+            meldpunt_org_ids=frozenset(meldpunt),
+            role_by_org=roles,
             consent_receiving_org_ids=frozenset(receiving),
         )
 

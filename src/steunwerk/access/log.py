@@ -10,6 +10,7 @@ actor's organisation when they have exactly one. An actor with several organisat
 none is logged without an organisation: ``organisation_id`` is one column, and picking one of theirs would say
 something the log does not know.
 """
+
 from django.db import connection
 from django.utils import timezone
 
@@ -33,11 +34,21 @@ def _entries(actor, action, targets, detail):
     user = getattr(actor, "user", None)
     user_id = user.pk if user is not None else None
     name, role, detail = (actor.name or "onbekend")[:200], actor.role_label[:32], detail[:300]
-    return [AccessLogEntry(at=at, user_id=user_id, actor_name=name, role=role, organisation_id=organisation_id,
-                           client_id=client_id, action=str(action),
-                           object_type=type(obj).__name__[:64] if obj is not None else "",
-                           object_id=getattr(obj, "pk", None), detail=detail)
-            for client_id, obj, organisation_id in targets]
+    return [
+        AccessLogEntry(
+            at=at,
+            user_id=user_id,
+            actor_name=name,
+            role=role,
+            organisation_id=organisation_id,
+            client_id=client_id,
+            action=str(action),
+            object_type=type(obj).__name__[:64] if obj is not None else "",
+            object_id=getattr(obj, "pk", None),
+            detail=detail,
+        )
+        for client_id, obj, organisation_id in targets
+    ]
 
 
 def _write(entries):

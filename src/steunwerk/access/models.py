@@ -15,18 +15,23 @@ class Consent(models.Model):
     access_scope = AccessScope(section=Section.IDENTITY, client="client")
 
     organisation = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, related_name="+",
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("De organisatie die het dossier houdt."),
     )
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="consents")
     receiving_organisation = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, related_name="received_consents",
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="received_consents",
         verbose_name=_("ontvangende organisatie"),
     )
     purpose = models.CharField(_("doel"), max_length=300, help_text=_("Waarvoor de gegevens gedeeld worden."))
     given_on = models.DateField(_("datum toestemming"))
     explained_to_client = models.BooleanField(
-        _("doel uitgelegd aan cliënt"), default=False,
+        _("doel uitgelegd aan cliënt"),
+        default=False,
         help_text=_("Het doel van het delen is met de cliënt besproken."),
     )
     withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
@@ -62,10 +67,14 @@ class AccessLogEntry(models.Model):
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    actor_name = models.CharField(max_length=200, help_text=_("Wie, vastgelegd als tekst zodat het log blijft kloppen."))
+    actor_name = models.CharField(
+        max_length=200, help_text=_("Wie, vastgelegd als tekst zodat het log blijft kloppen.")
+    )
     role = models.CharField(max_length=32, blank=True, help_text=_("In welke rol of namens wie."))
     organisation_id = models.BigIntegerField(null=True, blank=True)
-    client_id = models.BigIntegerField(null=True, blank=True, help_text=_("Over welke cliënt (zonder verwijzing, zodat het log niet meeverdwijnt)."))
+    client_id = models.BigIntegerField(
+        null=True, blank=True, help_text=_("Over welke cliënt (zonder verwijzing, zodat het log niet meeverdwijnt).")
+    )
     action = models.CharField(max_length=16, choices=LogAction.choices)
     object_type = models.CharField(max_length=64, blank=True)
     object_id = models.BigIntegerField(null=True, blank=True)

@@ -19,6 +19,7 @@ Signalling data follows its own rule (``signals.access.SignalQuerySet``).
 This module imports no app's models: it reaches them through the declared relation paths and the app registry,
 so every app's models can use it without an import circle.
 """
+
 from django.apps import apps
 from django.db import connection, models
 from django.db.models import BigIntegerField, Exists, F, OuterRef, Q, Value
@@ -32,8 +33,11 @@ CONSENT = "access.Consent"
 # How much of a file a section opens, per kind of rule. A section asked for may narrow what a model declares (the
 # file section of a trajectory), never widen it (the plan section of a logbook entry).
 _STRICTNESS = {
-    Section.IDENTITY: ("file", 0), Section.PLAN: ("file", 0), Section.FILE: ("file", 1),
-    Section.CASE: ("signal", 0), Section.SIGNAL: ("signal", 1),
+    Section.IDENTITY: ("file", 0),
+    Section.PLAN: ("file", 0),
+    Section.FILE: ("file", 1),
+    Section.CASE: ("signal", 0),
+    Section.SIGNAL: ("signal", 1),
 }
 
 
@@ -163,7 +167,8 @@ def client_q(actor, section, write=False, client_field="pk"):
     if actor.care_team_ids:
         trajectories = apps.get_model(TRAJECTORY)._default_manager
         conditions.append(
-            Q(Exists(trajectories.filter(_in_teams(actor.care_team_ids), client_id=OuterRef(client_field)))))
+            Q(Exists(trajectories.filter(_in_teams(actor.care_team_ids), client_id=OuterRef(client_field))))
+        )
     if not write:
         orgs = _consent_orgs(actor, section)
         if orgs and actor.receives_consents(orgs):

@@ -1,4 +1,5 @@
 """View helpers: fetch client data through the access layer and write the access log in one go."""
+
 from django.apps import apps
 from django.shortcuts import get_object_or_404
 
@@ -9,8 +10,9 @@ from steunwerk.vocab import LogAction
 CLIENT = "clients.Client"
 
 
-def trajectory_or_404(request, pk, section=Section.PLAN, write=False, action=LogAction.READ, detail="",
-                      related=("client", "team", "lead")):
+def trajectory_or_404(
+    request, pk, section=Section.PLAN, write=False, action=LogAction.READ, detail="", related=("client", "team", "lead")
+):
     """The trajectory if this actor may read (or change) this section of it; logs the access. ``related``: what is
     read along with it (a page that shows only the client's name leaves the client out: the trajectory keeps a
     copy of the name)."""
@@ -39,8 +41,13 @@ def client_and_trajectories_or_404(request, pk, detail=""):
     client gave consent), so the trajectories are asked for first and bring the client along: one simple query
     where a separate visibility check of the client would be a second, heavier one. A client with no trajectory
     the actor sees goes through client_or_404 as before."""
-    trajectories = list(apps.get_model(TRAJECTORY).objects.visible_to(request.actor).filter(client_id=pk)
-                        .select_related("client", "team").only("started_on", "phase", "status", "team__name", "client"))
+    trajectories = list(
+        apps.get_model(TRAJECTORY)
+        .objects.visible_to(request.actor)
+        .filter(client_id=pk)
+        .select_related("client", "team")
+        .only("started_on", "phase", "status", "team__name", "client")
+    )
     if not trajectories:
         return client_or_404(request, pk, detail=detail), []
     client = trajectories[0].client

@@ -15,7 +15,9 @@ def access_log(request, pk):
     """Who looked at or changed this client's file: for the team lead, and to show the client."""
     client = client_or_404(request, pk, action=None)
     if not can_view_access_log(request.actor, client):
-        return render(request, "403.html", {"reason": _("Alleen de teamleider kan het toegangslog inzien.")}, status=403)
+        return render(
+            request, "403.html", {"reason": _("Alleen de teamleider kan het toegangslog inzien.")}, status=403
+        )
     # Log first: the page is counted before it is read, so a row written in between would push one off the page.
     log.record(request.actor, LogAction.READ, client.pk, client, "toegangslog")
     entries = AccessLogEntry.objects.filter(client_id=client.pk).select_related("user")

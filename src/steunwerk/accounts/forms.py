@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth.password_validation import validate_password
-from django.utils.translation import gettext as _, gettext_lazy, ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from steunwerk.accounts.models import Team, User
 from steunwerk.vocab import Role
@@ -10,9 +11,15 @@ def _in_dutch(error):
     """Django 5.2's Dutch catalogue lacks its new "too short" text (the msgid changed), so it showed in English."""
     if error.code == "password_too_short":
         n = (error.params or {}).get("min_length", 0)
-        return forms.ValidationError(ngettext(
-            "Dit wachtwoord is te kort: het moet minstens %(n)d teken bevatten.",
-            "Dit wachtwoord is te kort: het moet minstens %(n)d tekens bevatten.", n) % {"n": n}, code=error.code)
+        return forms.ValidationError(
+            ngettext(
+                "Dit wachtwoord is te kort: het moet minstens %(n)d teken bevatten.",
+                "Dit wachtwoord is te kort: het moet minstens %(n)d tekens bevatten.",
+                n,
+            )
+            % {"n": n},
+            code=error.code,
+        )
     return error
 
 
@@ -35,7 +42,7 @@ class NewAccountForm(forms.ModelForm):
         try:
             validate_password(password)
         except forms.ValidationError as error:
-            raise forms.ValidationError([_in_dutch(e) for e in error.error_list])
+            raise forms.ValidationError([_in_dutch(e) for e in error.error_list]) from error
         return password
 
     def clean(self):

@@ -14,13 +14,21 @@ from steunwerk.methods.recommend import Profile, ProfileError, recommend
 from steunwerk.methods.serializers import MethodSerializer
 
 FILTER_PARAMS = [
-    OpenApiParameter(name, OpenApiTypes.STR, description=description) for name, description in [
-        ("q", "Zoektekst (Nederlands, met stamvormen)"), ("target_group", "ouderdom, lichamelijk, psychisch, verstandelijk, algemeen"),
-        ("problem_level", "licht, complex, beide"), ("aim", "zelfredzaamheid, participatie, beide"),
-        ("domain", "levensgebied"), ("working_element", "werkzaam element"), ("baken", "baken Welzijn Nieuwe Stijl"),
-        ("evidence_level", "onderbouwing"), ("kind", "method, organisation_approach, local"), ("esi", "ja, onbekend"),
+    OpenApiParameter(name, OpenApiTypes.STR, description=description)
+    for name, description in [
+        ("q", "Zoektekst (Nederlands, met stamvormen)"),
+        ("target_group", "ouderdom, lichamelijk, psychisch, verstandelijk, algemeen"),
+        ("problem_level", "licht, complex, beide"),
+        ("aim", "zelfredzaamheid, participatie, beide"),
+        ("domain", "levensgebied"),
+        ("working_element", "werkzaam element"),
+        ("baken", "baken Welzijn Nieuwe Stijl"),
+        ("evidence_level", "onderbouwing"),
+        ("kind", "method, organisation_approach, local"),
+        ("esi", "ja, onbekend"),
     ]
 ]
+
 
 class RecommendationSerializer(serializers.Serializer):
     slug = serializers.CharField()
@@ -47,7 +55,9 @@ def _actor(request):
 
 
 class MethodList(APIView):
-    @extend_schema(parameters=FILTER_PARAMS, responses=MethodSerializer(many=True), summary="Methodewijzer: zoeken en filteren")
+    @extend_schema(
+        parameters=FILTER_PARAMS, responses=MethodSerializer(many=True), summary="Methodewijzer: zoeken en filteren"
+    )
     def get(self, request):
         form = SearchForm(request.query_params)
         if not form.is_valid():
@@ -66,14 +76,20 @@ class MethodDetail(APIView):
 
 
 class Recommend(APIView):
-    @extend_schema(request=ProfileSerializer, responses=RecommendResponseSerializer, summary="Methoden voorstellen bij een profiel")
+    @extend_schema(
+        request=ProfileSerializer, responses=RecommendResponseSerializer, summary="Methoden voorstellen bij een profiel"
+    )
     def post(self, request):
         try:
             profile = Profile.from_dict(request.data)
         except ParseError:  # malformed JSON: the same Dutch "error" as a bad profile, not DRF's English "detail"
-            return Response({"error": "Geen geldige JSON. Verwacht een object met de velden "
-                                      "target_groups, problem_level, aim, domains en text."},
-                            status=status.HTTP_400_BAD_REQUEST)
+            return Response(
+                {
+                    "error": "Geen geldige JSON. Verwacht een object met de velden "
+                    "target_groups, problem_level, aim, domains en text."
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         except ProfileError as exc:
             return Response({"error": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         limit = request.query_params.get("limit")

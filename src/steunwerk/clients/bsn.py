@@ -1,4 +1,5 @@
 """The Dutch citizen service number (BSN): the 11-check and masked display."""
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -14,13 +15,15 @@ def is_valid(value):
     # isascii(): str.isdigit() also accepts superscripts (int() then fails) and non-Latin digits.
     if len(digits) != 9 or not digits.isascii() or not digits.isdigit() or digits == "000000000":
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
     return total % 11 == 0
 
 
 def validate(value):
     if not is_valid(value):
-        raise ValidationError(_("Dit is geen geldig BSN: een BSN heeft 9 cijfers en moet voldoen aan de elfproef."), code="invalid_bsn")
+        raise ValidationError(
+            _("Dit is geen geldig BSN: een BSN heeft 9 cijfers en moet voldoen aan de elfproef."), code="invalid_bsn"
+        )
 
 
 def clean(value):

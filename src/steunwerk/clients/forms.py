@@ -2,7 +2,8 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwerk.access.models import Consent
 from steunwerk.accounts.models import Organisation
@@ -14,18 +15,31 @@ from steunwerk.widgets import DateInput
 
 class ClientForm(forms.ModelForm):
     limitations = forms.MultipleChoiceField(
-        label=gettext_lazy("Soort beperking"), choices=Limitation.choices, required=False,
+        label=gettext_lazy("Soort beperking"),
+        choices=Limitation.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     # Room for the separators on letters ("1112.22.333"); clean_bsn keeps the 9 digits, the model checks them.
-    bsn = forms.CharField(label=gettext_lazy("BSN"), required=False, max_length=20,
-                          help_text=Client._meta.get_field("bsn").help_text)
+    bsn = forms.CharField(
+        label=gettext_lazy("BSN"), required=False, max_length=20, help_text=Client._meta.get_field("bsn").help_text
+    )
 
     class Meta:
         model = Client
         fields = [
-            "name", "date_of_birth", "bsn", "street_address", "postcode", "city", "neighbourhood", "phone",
-            "email", "limitations", "wanted_helpers", "unwanted_helpers",
+            "name",
+            "date_of_birth",
+            "bsn",
+            "street_address",
+            "postcode",
+            "city",
+            "neighbourhood",
+            "phone",
+            "email",
+            "limitations",
+            "wanted_helpers",
+            "unwanted_helpers",
         ]
         widgets = {
             "date_of_birth": DateInput(),
@@ -60,7 +74,10 @@ class NewClientForm(ClientForm):
     """A new client always starts with a trajectory held by one of the professional's teams."""
 
     request = forms.CharField(
-        label=gettext_lazy("Aanleiding"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+        label=gettext_lazy("Aanleiding"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Hoe het contact ontstond en met welke vraag."),
     )
     team = forms.ModelChoiceField(label=gettext_lazy("Team"), queryset=None, empty_label=None)
@@ -93,8 +110,12 @@ class ConsentForm(forms.ModelForm):
 
 
 class NetworkMemberForm(forms.ModelForm):
-    support = forms.MultipleChoiceField(label=gettext_lazy("Soort steun"), choices=SupportKind.choices, required=False,
-                                        widget=forms.CheckboxSelectMultiple)
+    support = forms.MultipleChoiceField(
+        label=gettext_lazy("Soort steun"),
+        choices=SupportKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     shares_plan_steps = forms.BooleanField(
         label=gettext_lazy("De cliënt geeft toestemming dat deze persoon de eigen taken in het plan ziet"),
         required=False,
@@ -103,8 +124,17 @@ class NetworkMemberForm(forms.ModelForm):
 
     class Meta:
         model = NetworkMember
-        fields = ["name", "relation", "same_household", "support", "frequency", "gives_back", "load", "involvement",
-                  "note"]
+        fields = [
+            "name",
+            "relation",
+            "same_household",
+            "support",
+            "frequency",
+            "gives_back",
+            "load",
+            "involvement",
+            "note",
+        ]
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):

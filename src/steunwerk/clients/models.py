@@ -18,7 +18,10 @@ class Client(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     date_of_birth = models.DateField(_("geboortedatum"), null=True, blank=True)
     bsn = models.CharField(
-        _("BSN"), max_length=9, blank=True, validators=[bsn_rules.validate],
+        _("BSN"),
+        max_length=9,
+        blank=True,
+        validators=[bsn_rules.validate],
         help_text=_("Burgerservicenummer; alleen vastleggen als de ondersteuningsvraag het nodig maakt."),
     )
     street_address = models.CharField(_("adres"), max_length=200, blank=True)
@@ -28,14 +31,19 @@ class Client(models.Model):
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     limitations = models.JSONField(
-        _("soort beperking"), default=list, blank=True,
+        _("soort beperking"),
+        default=list,
+        blank=True,
         help_text=_("Eén of meer van: ouderdom, lichamelijk, verstandelijk, psychisch, sociaal."),
     )
     wanted_helpers = models.TextField(
-        _("wie mag helpen"), blank=True, help_text=_("Door wie de cliënt graag geholpen wordt."),
+        _("wie mag helpen"),
+        blank=True,
+        help_text=_("Door wie de cliënt graag geholpen wordt."),
     )
     unwanted_helpers = models.TextField(
-        _("wie liever niet"), blank=True,
+        _("wie liever niet"),
+        blank=True,
         help_text=_("Door wie de cliënt liever niet geholpen wordt, bijvoorbeeld familie die al belast is."),
     )
     synthetic = models.BooleanField(default=False, help_text=_("Gegenereerde testpersoon, geen echt mens."))
@@ -76,22 +84,35 @@ class NetworkMember(models.Model):
 
     access_scope = AccessScope(section=Section.FILE, client="client")
 
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+", editable=False)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="+", editable=False
+    )
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="network")
     name = models.CharField(_("naam"), max_length=200)
     relation = models.CharField(_("relatie"), max_length=16, choices=Relation.choices)
     same_household = models.BooleanField(_("woont in hetzelfde huis"), default=False)
-    support = models.JSONField(_("soort steun"), default=list, blank=True,
-                               help_text=_("Praktisch, emotioneel, informatie en advies, gezelschap."))
+    support = models.JSONField(
+        _("soort steun"),
+        default=list,
+        blank=True,
+        help_text=_("Praktisch, emotioneel, informatie en advies, gezelschap."),
+    )
     frequency = models.CharField(_("hoe vaak"), max_length=16, choices=Frequency.choices, blank=True)
-    gives_back = models.CharField(_("wat de cliënt teruggeeft"), max_length=500, blank=True,
-                                  help_text=_("Wederkerigheid: wat doet de cliënt voor deze persoon?"))
+    gives_back = models.CharField(
+        _("wat de cliënt teruggeeft"),
+        max_length=500,
+        blank=True,
+        help_text=_("Wederkerigheid: wat doet de cliënt voor deze persoon?"),
+    )
     load = models.CharField(_("draagkracht"), max_length=16, choices=Load.choices, default=Load.ABLE)
-    involvement = models.CharField(_("wil de cliënt deze persoon erbij?"), max_length=8, choices=Involvement.choices,
-                                   default=Involvement.UNSURE)
+    involvement = models.CharField(
+        _("wil de cliënt deze persoon erbij?"), max_length=8, choices=Involvement.choices, default=Involvement.UNSURE
+    )
     note = models.TextField(_("toelichting"), blank=True, validators=[MaxLengthValidator(5000)])
     plan_consent_on = models.DateField(
-        _("toestemming plan-stappen"), null=True, blank=True,
+        _("toestemming plan-stappen"),
+        null=True,
+        blank=True,
         help_text=_("Datum waarop de cliënt toestemming gaf dat deze persoon de eigen taken in het plan ziet."),
     )
     plan_consent_withdrawn_at = models.DateTimeField(null=True, blank=True)

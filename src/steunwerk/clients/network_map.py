@@ -1,4 +1,5 @@
 """The network map: the client in the middle, the people around them in four rings. Server-rendered SVG."""
+
 import math
 import re
 from html import escape as _escape_html
@@ -30,10 +31,16 @@ def member_view(member):
     """The few facts the map needs, from a NetworkMember or from a snapshot's dict."""
     if isinstance(member, dict):
         return member
-    return {"id": member.pk, "name": member.name, "relation": member.relation,
-            "relation_label": str(member.get_relation_display()), "circle": str(member.circle),
-            "load": member.load, "load_label": str(member.get_load_display()),
-            "involvement": member.involvement}
+    return {
+        "id": member.pk,
+        "name": member.name,
+        "relation": member.relation,
+        "relation_label": str(member.get_relation_display()),
+        "circle": str(member.circle),
+        "load": member.load,
+        "load_label": str(member.get_load_display()),
+        "involvement": member.involvement,
+    }
 
 
 def render_svg(client_name, members, title):
@@ -45,29 +52,39 @@ def render_svg(client_name, members, title):
         f'<desc id="map-desc">{escape(_description(client_name, members))}</desc>',
     ]
     for circle, radius in reversed(RING_RADII.items()):
-        parts.append(f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{radius}" fill="none" stroke="#9aa5b1" stroke-width="1"/>')
-        parts.append(f'<text x="{CENTRE}" y="{CENTRE - radius + 14}" text-anchor="middle" font-size="11" '
-                     f'fill="#52606d">{escape(str(Circle(circle).label))}</text>')
+        parts.append(
+            f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{radius}" fill="none" stroke="#9aa5b1" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{CENTRE}" y="{CENTRE - radius + 14}" text-anchor="middle" font-size="11" '
+            f'fill="#52606d">{escape(str(Circle(circle).label))}</text>'
+        )
     parts.append(f'<circle cx="{CENTRE}" cy="{CENTRE}" r="34" fill="#0b5394"/>')
-    parts.append(f'<text x="{CENTRE}" y="{CENTRE + 4}" text-anchor="middle" font-size="12" fill="#fff">'
-                 f'{escape(Truncator(client_name).chars(14))}</text>')
+    parts.append(
+        f'<text x="{CENTRE}" y="{CENTRE + 4}" text-anchor="middle" font-size="12" fill="#fff">'
+        f"{escape(Truncator(client_name).chars(14))}</text>"
+    )
     for circle, radius in RING_RADII.items():
         ring = [m for m in members if m["circle"] == circle]
         inner = RING_RADII_PREVIOUS.get(circle, 34)
         r = (radius + inner) / 2 if circle != Circle.HOUSEHOLD else 60
         for i, m in enumerate(ring):
-            angle = -math.pi / 2 + (2 * math.pi * (i + 0.5) / max(len(ring), 1)) + (0.35 * list(RING_RADII).index(circle))
+            angle = (
+                -math.pi / 2 + (2 * math.pi * (i + 0.5) / max(len(ring), 1)) + (0.35 * list(RING_RADII).index(circle))
+            )
             x, y = CENTRE + r * math.cos(angle), CENTRE + r * math.sin(angle)
             fill, dash = LOAD_STYLE.get(m["load"], LOAD_STYLE[Load.ABLE])
             stroke = "#a00" if m.get("involvement") == "no" else "#334e68"
             dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-            parts.append(f'<g class="member" data-id="{escape(str(m.get("id", "")))}">'
-                         f'<title>{escape(m["name"])}: {escape(m["relation_label"])}, {escape(m["load_label"])}</title>'
-                         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="22" fill="{fill}" stroke="{stroke}" stroke-width="2"{dash_attr}/>'
-                         f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="10">'
-                         f'{escape(Truncator(m["name"]).chars(12))}</text>'
-                         f'<text x="{x:.1f}" y="{y + 34:.1f}" text-anchor="middle" font-size="9" fill="#52606d">'
-                         f'{escape(m["relation_label"])}</text></g>')
+            parts.append(
+                f'<g class="member" data-id="{escape(str(m.get("id", "")))}">'
+                f"<title>{escape(m['name'])}: {escape(m['relation_label'])}, {escape(m['load_label'])}</title>"
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="22" fill="{fill}" stroke="{stroke}" stroke-width="2"{dash_attr}/>'
+                f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="10">'
+                f"{escape(Truncator(m['name']).chars(12))}</text>"
+                f'<text x="{x:.1f}" y="{y + 34:.1f}" text-anchor="middle" font-size="9" fill="#52606d">'
+                f"{escape(m['relation_label'])}</text></g>"
+            )
     parts.append("</svg>")
     return "".join(parts)
 

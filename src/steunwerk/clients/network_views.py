@@ -1,5 +1,6 @@
 """The client's network: who is around them, drawn as a map. How it changed between evaluations is
 support.network_views (the snapshots are taken at an evaluation)."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -24,8 +25,9 @@ def _members(client):
 @login_required
 def network(request, pk):
     write = request.method == "POST"
-    client = client_or_404(request, pk, section=Section.FILE, write=write,
-                           action=None if write else LogAction.READ, detail="netwerk")
+    client = client_or_404(
+        request, pk, section=Section.FILE, write=write, action=None if write else LogAction.READ, detail="netwerk"
+    )
     form = NetworkMemberForm(request.POST or None)
     if write:
         if not form.is_valid():
@@ -45,12 +47,16 @@ def _context(request, client, form):
     members = _members(client)
     can_edit = Client.objects.editable_by(request.actor).filter(pk=client.pk).exists()
     return {
-        "client": client, "members": members, "form": form, "can_edit": can_edit,
+        "client": client,
+        "members": members,
+        "form": form,
+        "can_edit": can_edit,
         "svg": mark_safe(render_svg(client.name, members, _("Netwerkkaart van %(name)s") % {"name": client.name})),
         # Is there a moment to compare with: a network snapshot (taken at an evaluation, in the file) of one of the
         # client's trajectories this actor may read the file of?
         "can_compare": client.trajectories.visible_to(request.actor, Section.FILE)
-                             .filter(network_snapshots__isnull=False).exists(),
+        .filter(network_snapshots__isnull=False)
+        .exists(),
     }
 
 
@@ -62,16 +68,22 @@ def network_member_edit(request, pk, member_pk):
     member = get_object_or_404(members, pk=member_pk)
     form = NetworkMemberForm(request.POST or None, instance=member)
     # Only the steps of plans this actor may see: the client may have a trajectory with another team as well.
-    context = {"client": client, "member": member, "form": form,
-               "steps": member.plan_steps.visible_to(request.actor),
-               "can_edit": NetworkMember.objects.editable_by(request.actor).filter(pk=member.pk).exists()}
+    context = {
+        "client": client,
+        "member": member,
+        "form": form,
+        "steps": member.plan_steps.visible_to(request.actor),
+        "can_edit": NetworkMember.objects.editable_by(request.actor).filter(pk=member.pk).exists(),
+    }
     if write:
         if not form.is_valid():
             messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
             return render(request, "clients/network_member_form.html", context, status=400)
         with transaction.atomic():
             form.save()
-            log.record(request.actor, LogAction.UPDATE, client.pk, member, "netwerklid: " + ", ".join(form.changed_data))
+            log.record(
+                request.actor, LogAction.UPDATE, client.pk, member, "netwerklid: " + ", ".join(form.changed_data)
+            )
         messages.success(request, _("Netwerk bijgewerkt."))
         return redirect("network", pk=client.pk)
     log.record(request.actor, LogAction.READ, client.pk, member, "netwerklid")

@@ -1,4 +1,5 @@
 """Understand what a professional typed in the caseload search box: a BSN, a date of birth or a name."""
+
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -31,7 +32,9 @@ class Query:
     @property
     def log_detail(self):
         # Never write the BSN or birth date itself into the log: only what kind of search it was.
-        return {"bsn": "zoeken op BSN", "date_of_birth": "zoeken op geboortedatum", "name": "zoeken op naam"}.get(self.kind, "")
+        return {"bsn": "zoeken op BSN", "date_of_birth": "zoeken op geboortedatum", "name": "zoeken op naam"}.get(
+            self.kind, ""
+        )
 
 
 def parse(text):
@@ -42,7 +45,7 @@ def parse(text):
     for pattern, order in DATE_PATTERNS:
         match = pattern.match(text)
         if match:
-            parts = dict(zip(order, map(int, match.groups())))
+            parts = dict(zip(order, map(int, match.groups()), strict=True))
             try:
                 return Query("date_of_birth", date(parts["year"], parts["month"], parts["day"]))
             except ValueError:

@@ -17,7 +17,12 @@ from steunwerk.vocab import LogAction
 def client_new(request):
     teams = Team.objects.filter(pk__in=request.actor.care_team_ids)
     if not teams.exists():
-        return render(request, "403.html", {"reason": _("Alleen professionals van een team kunnen cliënten aanmelden.")}, status=403)
+        return render(
+            request,
+            "403.html",
+            {"reason": _("Alleen professionals van een team kunnen cliënten aanmelden.")},
+            status=403,
+        )
     form = NewClientForm(request.POST or None, teams=teams)
     if request.method == "POST":
         if not form.is_valid():
@@ -45,14 +50,21 @@ def client_detail(request, pk):
     else:
         # A receiving organisation sees its own consent, not to whom else the client gave one.
         consents = client.consents.visible_to(request.actor).filter(
-            receiving_organisation_id__in=list(request.actor.role_by_org))
+            receiving_organisation_id__in=list(request.actor.role_by_org)
+        )
     consents = consents.select_related("receiving_organisation")
-    return render(request, "clients/client_detail.html", {
-        "client": client, "trajectories": trajectories, "consents": consents,
-        "can_edit": can_edit_client,
-        # A team holding one of the client's trajectories reads the whole file; others are asked of the access layer.
-        "network_access": can_edit_client or can_read_client_section(request.actor, client, Section.FILE),
-    })
+    return render(
+        request,
+        "clients/client_detail.html",
+        {
+            "client": client,
+            "trajectories": trajectories,
+            "consents": consents,
+            "can_edit": can_edit_client,
+            # A team holding one of the client's trajectories reads the whole file; others are asked of the access layer.
+            "network_access": can_edit_client or can_read_client_section(request.actor, client, Section.FILE),
+        },
+    )
 
 
 @login_required
@@ -66,7 +78,9 @@ def client_edit(request, pk):
             return render(request, "clients/client_form.html", {"form": form, "client": client}, status=400)
         with transaction.atomic():
             form.save()
-            log.record(request.actor, LogAction.UPDATE, client.pk, client, "cliëntgegevens: " + ", ".join(form.changed_data))
+            log.record(
+                request.actor, LogAction.UPDATE, client.pk, client, "cliëntgegevens: " + ", ".join(form.changed_data)
+            )
         messages.success(request, _("Gegevens opgeslagen."))
         return redirect("client", pk=client.pk)
     log.record(request.actor, LogAction.READ, client.pk, client, "cliëntgegevens bewerken")
@@ -84,8 +98,13 @@ def consent_new(request, pk):
         consent.client, consent.organisation, consent.recorded_by = client, client.organisation, request.user
         with transaction.atomic():
             consent.save()
-            log.record(request.actor, LogAction.CREATE, client.pk, consent,
-                       f"toestemming voor {consent.receiving_organisation.name}")
+            log.record(
+                request.actor,
+                LogAction.CREATE,
+                client.pk,
+                consent,
+                f"toestemming voor {consent.receiving_organisation.name}",
+            )
         messages.success(request, _("Toestemming vastgelegd."))
         return redirect("client", pk=client.pk)
     return render(request, "clients/consent_form.html", {"form": form, "client": client})
@@ -98,6 +117,12 @@ def consent_withdraw(request, pk, consent_pk):
     consent = get_object_or_404(client.consents.editable_by(request.actor), pk=consent_pk, withdrawn_at__isnull=True)
     with transaction.atomic():
         consent.withdraw()
-        log.record(request.actor, LogAction.UPDATE, client.pk, consent, f"toestemming ingetrokken voor {consent.receiving_organisation.name}")
+        log.record(
+            request.actor,
+            LogAction.UPDATE,
+            client.pk,
+            consent,
+            f"toestemming ingetrokken voor {consent.receiving_organisation.name}",
+        )
     messages.success(request, _("Toestemming ingetrokken. De andere organisatie kan het dossier niet meer inzien."))
     return redirect("client", pk=client.pk)

@@ -1,4 +1,5 @@
 """Who sees which methods: the national catalogue plus their own organisation's local methods."""
+
 from django.core.exceptions import PermissionDenied
 
 from steunwerk.methods.catalogue import Index

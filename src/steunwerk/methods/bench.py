@@ -1,5 +1,6 @@
 """Timing of recommendations on a catalogue grown to a given size (copies of the real methods with their
 texts shuffled), so the figure reflects a realistic 500-method catalogue rather than the 29 shipped ones."""
+
 import copy
 import random
 import statistics
@@ -10,12 +11,27 @@ from steunwerk.methods.recommend import Profile, recommend
 from steunwerk.textsearch import Corpus
 
 PROFILES = [
-    {"target_groups": ["ouderdom"], "problem_level": None, "aim": None, "domains": ["mantelzorg"],
-     "text": "Mevrouw heeft dementie en woont thuis; haar man is mantelzorger en raakt overbelast."},
-    {"target_groups": ["psychisch"], "problem_level": "complex", "aim": "beide", "domains": ["wonen", "financien"],
-     "text": "Na een opname dreigt huisuitzetting; hij mijdt hulpverleners en heeft schulden."},
-    {"target_groups": ["verstandelijk"], "problem_level": "licht", "aim": "participatie",
-     "domains": ["sociaal_netwerk", "vrije_tijd"], "text": "Wil vrienden maken en vrijwilligerswerk doen in de buurt."},
+    {
+        "target_groups": ["ouderdom"],
+        "problem_level": None,
+        "aim": None,
+        "domains": ["mantelzorg"],
+        "text": "Mevrouw heeft dementie en woont thuis; haar man is mantelzorger en raakt overbelast.",
+    },
+    {
+        "target_groups": ["psychisch"],
+        "problem_level": "complex",
+        "aim": "beide",
+        "domains": ["wonen", "financien"],
+        "text": "Na een opname dreigt huisuitzetting; hij mijdt hulpverleners en heeft schulden.",
+    },
+    {
+        "target_groups": ["verstandelijk"],
+        "problem_level": "licht",
+        "aim": "participatie",
+        "domains": ["sociaal_netwerk", "vrije_tijd"],
+        "text": "Wil vrienden maken en vrijwilligerswerk doen in de buurt.",
+    },
 ]
 
 
@@ -44,6 +60,9 @@ def bench_recommend(size=500, runs=200):
         timings.append((time.perf_counter() - start) * 1000)
     timings.sort()
     return {
-        "catalogue_size": size, "runs": runs, "p50_ms": round(statistics.median(timings), 2),
-        "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 2), "max_ms": round(timings[-1], 2),
+        "catalogue_size": size,
+        "runs": runs,
+        "p50_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 2),
+        "max_ms": round(timings[-1], 2),
     }

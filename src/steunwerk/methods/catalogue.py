@@ -1,4 +1,5 @@
 """Loading the shipped catalogue, and the in-memory search index over it."""
+
 import json
 import threading
 from pathlib import Path
@@ -10,10 +11,34 @@ from steunwerk.textsearch import Corpus, Document
 
 CATALOGUE_FILE = Path(__file__).with_name("catalogue.json")
 FIELDS = [
-    "name", "kind", "aliases", "target_groups", "target_groups_primary", "target_groups_certain", "problem_level",
-    "problem_level_certain", "problem_level_note", "aim", "aim_certain", "aim_note", "domains", "domains_inferred",
-    "goal", "target_group_text", "approach", "steps", "wns_bakens", "working_elements", "working_elements_note",
-    "evidence_level", "evidence", "in_esi_databank", "developer", "websites", "materials", "source_pages",
+    "name",
+    "kind",
+    "aliases",
+    "target_groups",
+    "target_groups_primary",
+    "target_groups_certain",
+    "problem_level",
+    "problem_level_certain",
+    "problem_level_note",
+    "aim",
+    "aim_certain",
+    "aim_note",
+    "domains",
+    "domains_inferred",
+    "goal",
+    "target_group_text",
+    "approach",
+    "steps",
+    "wns_bakens",
+    "working_elements",
+    "working_elements_note",
+    "evidence_level",
+    "evidence",
+    "in_esi_databank",
+    "developer",
+    "websites",
+    "materials",
+    "source_pages",
 ]
 
 
@@ -31,8 +56,7 @@ def load(method_model, entries):
         values = {f: entry[f] if entry[f] is not None else "" for f in FIELDS if f in entry}
         if entry.get("in_esi_databank") is None:
             values["in_esi_databank"] = None
-        obj, was_created = method_model.objects.update_or_create(
-            slug=entry["slug"], organisation=None, defaults=values)
+        obj, was_created = method_model.objects.update_or_create(slug=entry["slug"], organisation=None, defaults=values)
         created += was_created
         updated += not was_created
         by_slug[entry["slug"]] = obj
@@ -76,7 +100,15 @@ class Index:
 
 
 def document_for(method):
-    return Document(method.pk, [
-        (method.name, 3), (" ".join(method.aliases), 3), (method.goal, 2), (method.target_group_text, 2),
-        (method.approach, 1), (" ".join(method.steps), 1), (method.evidence, 0.5),
-    ])
+    return Document(
+        method.pk,
+        [
+            (method.name, 3),
+            (" ".join(method.aliases), 3),
+            (method.goal, 2),
+            (method.target_group_text, 2),
+            (method.approach, 1),
+            (" ".join(method.steps), 1),
+            (method.evidence, 0.5),
+        ],
+    )

@@ -1,4 +1,5 @@
 """Search and filter the catalogue (in memory: it holds hundreds of methods, not millions)."""
+
 from steunwerk.methods.catalogue import Index
 from steunwerk.textsearch import stems
 

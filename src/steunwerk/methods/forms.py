@@ -1,9 +1,19 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwerk.methods.models import Method
-from steunwerk.vocab import Aim, EvidenceLevel, MethodDomain, MethodKind, ProblemLevel, TargetGroup, WnsBaken, WorkingElement
+from steunwerk.vocab import (
+    Aim,
+    EvidenceLevel,
+    MethodDomain,
+    MethodKind,
+    ProblemLevel,
+    TargetGroup,
+    WnsBaken,
+    WorkingElement,
+)
 
 
 def _choice(label, choices):
@@ -20,9 +30,15 @@ class SearchForm(forms.Form):
     baken = _choice(gettext_lazy("Baken Welzijn Nieuwe Stijl"), WnsBaken.choices)
     evidence_level = _choice(gettext_lazy("Onderbouwing"), EvidenceLevel.choices)
     kind = _choice(gettext_lazy("Soort"), MethodKind.choices)
-    esi = forms.ChoiceField(label=gettext_lazy("In databank Effectieve sociale interventies"), required=False,
-                            choices=[("", gettext_lazy("— alle —")), ("ja", gettext_lazy("ja")),
-                                     ("onbekend", gettext_lazy("niet vermeld"))])
+    esi = forms.ChoiceField(
+        label=gettext_lazy("In databank Effectieve sociale interventies"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("— alle —")),
+            ("ja", gettext_lazy("ja")),
+            ("onbekend", gettext_lazy("niet vermeld")),
+        ],
+    )
 
 
 def _multi(label, choices):
@@ -33,19 +49,35 @@ class RecommendForm(forms.Form):
     """The situation, prefilled from the trajectory; the professional can adjust it."""
 
     target_groups = _multi(gettext_lazy("Doelgroep"), TargetGroup.choices)
-    problem_level = forms.ChoiceField(label=gettext_lazy("Hoe complex is de situatie?"), required=False,
-                                      choices=[("", gettext_lazy("— onbekend —")), ("licht", gettext_lazy("Licht")),
-                                               ("complex", gettext_lazy("Complex"))])
-    aim = forms.ChoiceField(label=gettext_lazy("Gericht op"), required=False,
-                            choices=[("", gettext_lazy("— onbekend —")), *Aim.choices])
+    problem_level = forms.ChoiceField(
+        label=gettext_lazy("Hoe complex is de situatie?"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("— onbekend —")),
+            ("licht", gettext_lazy("Licht")),
+            ("complex", gettext_lazy("Complex")),
+        ],
+    )
+    aim = forms.ChoiceField(
+        label=gettext_lazy("Gericht op"), required=False, choices=[("", gettext_lazy("— onbekend —")), *Aim.choices]
+    )
     domains = _multi(gettext_lazy("Levensgebieden"), MethodDomain.choices)
-    text = forms.CharField(label=gettext_lazy("Beschrijving van de situatie en de doelen"), required=False,
-                           max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(
+        label=gettext_lazy("Beschrijving van de situatie en de doelen"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
     def profile_dict(self):
         data = self.cleaned_data
-        return {"target_groups": data["target_groups"], "problem_level": data["problem_level"] or None,
-                "aim": data["aim"] or None, "domains": data["domains"], "text": data["text"]}
+        return {
+            "target_groups": data["target_groups"],
+            "problem_level": data["problem_level"] or None,
+            "aim": data["aim"] or None,
+            "domains": data["domains"],
+            "text": data["text"],
+        }
 
 
 class AttachForm(forms.Form):
@@ -69,21 +101,45 @@ class MethodForm(forms.ModelForm):
     domains = _json_list_field(gettext_lazy("Levensgebieden"), MethodDomain.choices)
     wns_bakens = _json_list_field(gettext_lazy("Bakens Welzijn Nieuwe Stijl"), WnsBaken.choices)
     working_elements = _json_list_field(gettext_lazy("Werkzame elementen"), WorkingElement.choices)
-    aliases = forms.CharField(label=gettext_lazy("Andere namen (één per regel)"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 2}))
-    steps = forms.CharField(label=gettext_lazy("Stappen (één per regel)"), required=False,
-                            widget=forms.Textarea(attrs={"rows": 4}))
-    developer = forms.CharField(label=gettext_lazy("Ontwikkelaar (één per regel)"), required=False,
-                                widget=forms.Textarea(attrs={"rows": 2}))
+    aliases = forms.CharField(
+        label=gettext_lazy("Andere namen (één per regel)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    steps = forms.CharField(
+        label=gettext_lazy("Stappen (één per regel)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    developer = forms.CharField(
+        label=gettext_lazy("Ontwikkelaar (één per regel)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     class Meta:
         model = Method
-        fields = ["name", "target_groups", "target_groups_certain", "problem_level", "problem_level_certain",
-                  "problem_level_note", "aim", "aim_certain", "aim_note", "domains", "goal", "target_group_text",
-                  "approach", "steps", "wns_bakens", "working_elements", "evidence_level", "evidence",
-                  "in_esi_databank", "aliases", "developer"]
-        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in
-                   ["problem_level_note", "aim_note", "goal", "target_group_text", "approach", "evidence"]}
+        fields = [
+            "name",
+            "target_groups",
+            "target_groups_certain",
+            "problem_level",
+            "problem_level_certain",
+            "problem_level_note",
+            "aim",
+            "aim_certain",
+            "aim_note",
+            "domains",
+            "goal",
+            "target_group_text",
+            "approach",
+            "steps",
+            "wns_bakens",
+            "working_elements",
+            "evidence_level",
+            "evidence",
+            "in_esi_databank",
+            "aliases",
+            "developer",
+        ]
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 3})
+            for f in ["problem_level_note", "aim_note", "goal", "target_group_text", "approach", "evidence"]
+        }
 
     LINE_FIELDS = ("aliases", "steps", "developer")
 
@@ -91,7 +147,7 @@ class MethodForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in self.LINE_FIELDS:
             self.initial[name] = "\n".join(getattr(self.instance, name) or [])
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if isinstance(field, forms.CharField) and not field.max_length:
                 field.max_length = 5000
                 field.validators.append(MaxLengthValidator(5000))

@@ -1,4 +1,5 @@
 """The methodewijzer: proven support methods, with how certain each classification is."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -23,7 +24,11 @@ class Method(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     kind = models.CharField(_("soort"), max_length=24, choices=MethodKind.choices, default=MethodKind.METHOD)
     organisation = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="local_methods",
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="local_methods",
         help_text=_("Leeg voor de landelijke methodewijzer; gevuld voor een lokale methode van één organisatie."),
     )
     aliases = models.JSONField(_("andere namen"), default=list, blank=True)
@@ -45,11 +50,14 @@ class Method(models.Model):
     wns_bakens = models.JSONField(_("bakens Welzijn Nieuwe Stijl"), default=list, blank=True)
     working_elements = models.JSONField(_("werkzame elementen"), default=list, blank=True)
     working_elements_note = models.TextField(blank=True)
-    evidence_level = models.CharField(_("onderbouwing"), max_length=24, choices=EvidenceLevel.choices,
-                                      default=EvidenceLevel.UNKNOWN)
+    evidence_level = models.CharField(
+        _("onderbouwing"), max_length=24, choices=EvidenceLevel.choices, default=EvidenceLevel.UNKNOWN
+    )
     evidence = models.TextField(_("wat bekend is over de werking"), blank=True)
     in_esi_databank = models.BooleanField(
-        _("in databank Effectieve sociale interventies"), null=True, blank=True,
+        _("in databank Effectieve sociale interventies"),
+        null=True,
+        blank=True,
         help_text=_("Leeg betekent: de bron zegt het niet."),
     )
     developer = models.JSONField(_("ontwikkelaar"), default=list, blank=True)

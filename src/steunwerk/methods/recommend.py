@@ -4,13 +4,17 @@ Every method gets a score; a mismatch lowers it and says why, it never hides the
 boundary between light and complex problems is fuzzy and several table placements are uncertain, so the
 professional decides. The weights are documented in docs/methods.md.
 """
+
 from dataclasses import dataclass, field
 
 from steunwerk.textsearch import fold, stems
 from steunwerk.vocab import Aim, MethodDomain, MethodKind, ProblemLevel, TargetGroup, WorkingElement
 
 GROUP_NAMES = {
-    "ouderdom": "ouderen", "lichamelijk": "lichamelijk", "psychisch": "psychisch", "verstandelijk": "verstandelijk",
+    "ouderdom": "ouderen",
+    "lichamelijk": "lichamelijk",
+    "psychisch": "psychisch",
+    "verstandelijk": "verstandelijk",
     "algemeen": "algemeen",
 }
 GROUP_PHRASES = {
@@ -22,7 +26,7 @@ GROUP_PHRASES = {
 # Words in the situation that point at a working element (matched on their stems).
 ELEMENT_CUES = {
     "netwerk_betrekken": "netwerk vriend vriendin familie buur buren buurman buurvrouw contact contacten eenzaam "
-                         "alleen isolement kennissen mantelzorger",
+    "alleen isolement kennissen mantelzorger",
     "autonomie": "regie zelf zelfstandig zeggenschap autonomie eigen beslissen kiezen",
     "aansluiten_motivatie": "motivatie gemotiveerd wil willen zin",
     "positieve_doelen": "wens wensen droom toekomst hoop doel",
@@ -55,12 +59,16 @@ class Profile:
     @classmethod
     def from_dict(cls, data):
         if not isinstance(data, dict):
-            raise ProfileError("Het profiel moet een JSON-object zijn met de velden target_groups, problem_level, "
-                               "aim, domains en text.")
+            raise ProfileError(
+                "Het profiel moet een JSON-object zijn met de velden target_groups, problem_level, "
+                "aim, domains en text."
+            )
         unknown = set(data) - {"target_groups", "problem_level", "aim", "domains", "text"}
         if unknown:
-            raise ProfileError(f"Onbekend veld: {', '.join(sorted(unknown))}. Toegestaan: target_groups, "
-                               "problem_level, aim, domains, text.")
+            raise ProfileError(
+                f"Onbekend veld: {', '.join(sorted(unknown))}. Toegestaan: target_groups, "
+                "problem_level, aim, domains, text."
+            )
         profile = cls(
             target_groups=_list(data, "target_groups", TargetGroup.values),
             problem_level=_one(data, "problem_level", [ProblemLevel.LIGHT, ProblemLevel.COMPLEX]),
@@ -105,8 +113,12 @@ class Recommendation:
     reasons: list
 
     def as_dict(self):
-        return {"slug": self.method.slug, "name": self.method.name, "score": round(self.score, 2),
-                "reasons": self.reasons}
+        return {
+            "slug": self.method.slug,
+            "name": self.method.name,
+            "score": round(self.score, 2),
+            "reasons": self.reasons,
+        }
 
 
 def _target_group(profile, method, reasons):
@@ -198,14 +210,20 @@ def notes_for(profile, results):
         groups = [g for g in profile.target_groups if g in GROUP_PHRASES]
         specific = [g for g in profile.target_groups if g != "algemeen"]
         for g in groups:
-            notes.append(f"De methodewijzer kent geen bewezen methode voor {GROUP_PHRASES[g]}. De volgorde hieronder "
-                         "is een hulpmiddel, geen advies: bespreek de keuze in het team.")
+            notes.append(
+                f"De methodewijzer kent geen bewezen methode voor {GROUP_PHRASES[g]}. De volgorde hieronder "
+                "is een hulpmiddel, geen advies: bespreek de keuze in het team."
+            )
         if len(specific) > 1:  # several groups always include one of GROUP_PHRASES, so a note is already there
-            notes.append("Bij meervoudige beperkingen met complexe problemen past geen enkele methode uit de "
-                         "methodewijzer volledig.")
+            notes.append(
+                "Bij meervoudige beperkingen met complexe problemen past geen enkele methode uit de "
+                "methodewijzer volledig."
+            )
     if profile.is_empty:
-        notes.append("Het profiel is leeg: de methoden staan in alfabetische volgorde. Vul doelgroep, problematiek, "
-                     "doel of een beschrijving in voor een onderbouwde volgorde.")
+        notes.append(
+            "Het profiel is leeg: de methoden staan in alfabetische volgorde. Vul doelgroep, problematiek, "
+            "doel of een beschrijving in voor een onderbouwde volgorde."
+        )
     elif results and results[0].score <= 1.0:
         notes.append("Geen enkele methode past duidelijk bij dit profiel.")
     return notes
@@ -224,9 +242,14 @@ def recommend(profile, methods, corpus, limit=None):
         if method.kind == ORGANISATION_APPROACH:
             continue  # organisation-level approaches are not chosen for one client's plan
         reasons = []
-        score = (_target_group(profile, method, reasons) + _problem_level(profile, method, reasons)
-                 + _aim(profile, method, reasons) + _domains(profile, method, reasons)
-                 + _elements(wanted, method, reasons) + _text(query_words, text_scores, method, reasons))
+        score = (
+            _target_group(profile, method, reasons)
+            + _problem_level(profile, method, reasons)
+            + _aim(profile, method, reasons)
+            + _domains(profile, method, reasons)
+            + _elements(wanted, method, reasons)
+            + _text(query_words, text_scores, method, reasons)
+        )
         if method.evidence_level == "effect-onderzocht":
             score += 0.25
             reasons.append("effect onderzocht")

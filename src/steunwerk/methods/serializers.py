@@ -1,14 +1,39 @@
 """One shape for a method, used by the command line and the API."""
+
 from rest_framework import serializers
 
 from steunwerk.methods.models import Method
 
 PUBLIC_FIELDS = [
-    "slug", "name", "kind", "aliases", "target_groups", "target_groups_primary", "target_groups_certain",
-    "problem_level", "problem_level_certain", "problem_level_note", "aim", "aim_certain", "aim_note", "domains",
-    "domains_inferred", "goal", "target_group_text", "approach", "steps", "wns_bakens", "working_elements",
-    "working_elements_note", "evidence_level", "evidence", "in_esi_databank", "developer", "websites",
-    "materials", "source_pages",
+    "slug",
+    "name",
+    "kind",
+    "aliases",
+    "target_groups",
+    "target_groups_primary",
+    "target_groups_certain",
+    "problem_level",
+    "problem_level_certain",
+    "problem_level_note",
+    "aim",
+    "aim_certain",
+    "aim_note",
+    "domains",
+    "domains_inferred",
+    "goal",
+    "target_group_text",
+    "approach",
+    "steps",
+    "wns_bakens",
+    "working_elements",
+    "working_elements_note",
+    "evidence_level",
+    "evidence",
+    "in_esi_databank",
+    "developer",
+    "websites",
+    "materials",
+    "source_pages",
 ]
 
 

@@ -11,12 +11,21 @@ from steunwerk.methods.access import can_edit_method, catalogue_admin_org_ids, m
 from steunwerk.methods.forms import MethodForm, SearchForm
 from steunwerk.methods.models import Method
 from steunwerk.vocab import (
-    WORKING_ELEMENT_THEMES, Aim, EvidenceLevel, MethodDomain, MethodKind, ProblemLevel, TargetGroup, WnsBaken,
+    WORKING_ELEMENT_THEMES,
+    Aim,
+    EvidenceLevel,
+    MethodDomain,
+    MethodKind,
+    ProblemLevel,
+    TargetGroup,
+    WnsBaken,
     WorkingElement,
 )
 
 LEGEND = {
-    "target_groups": TargetGroup.choices, "problem_levels": ProblemLevel.choices, "aims": Aim.choices,
+    "target_groups": TargetGroup.choices,
+    "problem_levels": ProblemLevel.choices,
+    "aims": Aim.choices,
 }
 
 
@@ -35,37 +44,56 @@ def method_list(request):
     if request.GET and not form.is_valid():
         return render(request, "methods/method_list.html", {"form": form, "methods": [], "legend": LEGEND}, status=400)
     found = filters.search(methods, form.cleaned_data if request.GET else {})
-    return render(request, "methods/method_list.html", {
-        "form": form, "methods": found, "total": len(methods), "legend": LEGEND,
-        "can_add": bool(catalogue_admin_org_ids(request.actor)),
-    })
+    return render(
+        request,
+        "methods/method_list.html",
+        {
+            "form": form,
+            "methods": found,
+            "total": len(methods),
+            "legend": LEGEND,
+            "can_add": bool(catalogue_admin_org_ids(request.actor)),
+        },
+    )
 
 
 @login_required
 def method_detail(request, slug):
     method = _method_or_404(request, slug)
     labels = {
-        "target_groups": dict(TargetGroup.choices), "domains": dict(MethodDomain.choices),
-        "bakens": dict(WnsBaken.choices), "elements": dict(WorkingElement.choices),
+        "target_groups": dict(TargetGroup.choices),
+        "domains": dict(MethodDomain.choices),
+        "bakens": dict(WnsBaken.choices),
+        "elements": dict(WorkingElement.choices),
     }
     visible_slugs = {m.slug for m in methods_for(request.actor)}
-    return render(request, "methods/method_detail.html", {
-        "method": method,
-        "target_groups": [labels["target_groups"][g] for g in method.target_groups if g in labels["target_groups"]],
-        "domains": [labels["domains"][d] for d in method.domains if d in labels["domains"]],
-        "bakens": [labels["bakens"][b] for b in method.wns_bakens if b in labels["bakens"]],
-        "element_themes": [(theme, [labels["elements"][e] for e in codes if e in method.working_elements])
-                           for theme, codes in WORKING_ELEMENT_THEMES],
-        "related": [m for m in method.related.all() if m.slug in visible_slugs],
-        "evidence_label": dict(EvidenceLevel.choices).get(method.evidence_level, ""),
-        "can_edit": can_edit_method(request.actor, method),
-    })
+    return render(
+        request,
+        "methods/method_detail.html",
+        {
+            "method": method,
+            "target_groups": [labels["target_groups"][g] for g in method.target_groups if g in labels["target_groups"]],
+            "domains": [labels["domains"][d] for d in method.domains if d in labels["domains"]],
+            "bakens": [labels["bakens"][b] for b in method.wns_bakens if b in labels["bakens"]],
+            "element_themes": [
+                (theme, [labels["elements"][e] for e in codes if e in method.working_elements])
+                for theme, codes in WORKING_ELEMENT_THEMES
+            ],
+            "related": [m for m in method.related.all() if m.slug in visible_slugs],
+            "evidence_label": dict(EvidenceLevel.choices).get(method.evidence_level, ""),
+            "can_edit": can_edit_method(request.actor, method),
+        },
+    )
 
 
 def _table(methods, column_field, columns):
     rows = []
     for group, label in TargetGroup.choices:
-        in_row = [m for m in methods if group in (m.target_groups_primary or m.target_groups) and m.kind != MethodKind.ORGANISATION_APPROACH]
+        in_row = [
+            m
+            for m in methods
+            if group in (m.target_groups_primary or m.target_groups) and m.kind != MethodKind.ORGANISATION_APPROACH
+        ]
         cells = [[m for m in in_row if getattr(m, column_field) == value] for value, _l in columns]
         rows.append((label, cells))
     return rows
@@ -75,28 +103,48 @@ def _table(methods, column_field, columns):
 def table_level(request):
     """Core table: target group × light / complex / both."""
     methods = methods_for(request.actor)
-    return render(request, "methods/table.html", {
-        "title": _("Tabel licht en complex"), "columns": ProblemLevel.choices, "certain_field": "problem_level_certain",
-        "rows": _table(methods, "problem_level", ProblemLevel.choices), "other": "table_aim",
-        "other_title": _("Tabel zelfredzaamheid en participatie"),
-    })
+    return render(
+        request,
+        "methods/table.html",
+        {
+            "title": _("Tabel licht en complex"),
+            "columns": ProblemLevel.choices,
+            "certain_field": "problem_level_certain",
+            "rows": _table(methods, "problem_level", ProblemLevel.choices),
+            "other": "table_aim",
+            "other_title": _("Tabel zelfredzaamheid en participatie"),
+        },
+    )
 
 
 @login_required
 def table_aim(request):
     """Core table: target group × self-reliance / participation / both."""
     methods = methods_for(request.actor)
-    return render(request, "methods/table.html", {
-        "title": _("Tabel zelfredzaamheid en participatie"), "columns": Aim.choices, "certain_field": "aim_certain",
-        "rows": _table(methods, "aim", Aim.choices), "other": "table_level", "other_title": _("Tabel licht en complex"),
-    })
+    return render(
+        request,
+        "methods/table.html",
+        {
+            "title": _("Tabel zelfredzaamheid en participatie"),
+            "columns": Aim.choices,
+            "certain_field": "aim_certain",
+            "rows": _table(methods, "aim", Aim.choices),
+            "other": "table_level",
+            "other_title": _("Tabel licht en complex"),
+        },
+    )
 
 
 @login_required
 def method_edit(request, slug):
     method = _method_or_404(request, slug)
     if not can_edit_method(request.actor, method):
-        return render(request, "403.html", {"reason": _("Alleen een beheerder van de methodewijzer kan methoden wijzigen.")}, status=403)
+        return render(
+            request,
+            "403.html",
+            {"reason": _("Alleen een beheerder van de methodewijzer kan methoden wijzigen.")},
+            status=403,
+        )
     method = get_object_or_404(Method, pk=method.pk)  # a fresh copy, never the shared index instance
     return _method_form(request, method)
 
@@ -106,7 +154,12 @@ def method_new(request):
     """A local method or intervention of the catalogue admin's own organisation."""
     admin_orgs = sorted(catalogue_admin_org_ids(request.actor))
     if not admin_orgs:
-        return render(request, "403.html", {"reason": _("Alleen een beheerder van de methodewijzer kan methoden toevoegen.")}, status=403)
+        return render(
+            request,
+            "403.html",
+            {"reason": _("Alleen een beheerder van de methodewijzer kan methoden toevoegen.")},
+            status=403,
+        )
     return _method_form(request, Method(kind=MethodKind.LOCAL, organisation_id=admin_orgs[0]))
 
 

@@ -1,5 +1,6 @@
 """Who sees the sociale kaart: it describes public services, not people, so every member of an organisation
 in this deployment sees all of it; without a membership, nothing (fail closed)."""
+
 from django.core.exceptions import PermissionDenied
 
 from steunwerk.resources.models import Service

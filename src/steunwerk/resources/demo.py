@@ -1,4 +1,5 @@
 """A small fictional sociale kaart for Amersfoort, shipped as HSDS 3.0 CSV files (demo_kaart/)."""
+
 from pathlib import Path
 
 from steunwerk.resources.importer import import_folder

@@ -1,7 +1,8 @@
 """Write one organisation's sociale kaart as an HSDS 3.0 tabular folder (what the importer reads back)."""
+
 import csv
 import uuid
-from datetime import date, datetime, timezone as dt_timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def text(value):
     if value is None:
         return ""
     if isinstance(value, datetime):
-        value = value.astimezone(dt_timezone.utc)
+        value = value.astimezone(UTC)
         if value.microsecond % 1000:
             return value.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
@@ -76,8 +77,9 @@ def _classification_rows(services):
         for name, spec in hsds.OUR_TAXONOMIES.items():
             for code in getattr(service, spec["field"]):
                 term = term_id(name, code)
-                attributes.append([attribute_id(service.hsds_id, term), service.hsds_id, term, spec["link_type"],
-                                   "service", ""])
+                attributes.append(
+                    [attribute_id(service.hsds_id, term), service.hsds_id, term, spec["link_type"], "service", ""]
+                )
     return taxonomies, terms, attributes
 
 
@@ -89,10 +91,13 @@ def export_folder(folder, owner):
         hsds.ORGANIZATIONS: models.Provider.objects.filter(owner=owner),
         hsds.SERVICES: models.Service.objects.filter(owner=owner).select_related("provider"),
         hsds.LOCATIONS: models.Location.objects.filter(owner=owner).select_related("provider"),
-        hsds.SERVICE_AT_LOCATION: models.ServiceAtLocation.objects.filter(owner=owner).select_related("service", "location"),
+        hsds.SERVICE_AT_LOCATION: models.ServiceAtLocation.objects.filter(owner=owner).select_related(
+            "service", "location"
+        ),
         hsds.ADDRESSES: models.Address.objects.filter(owner=owner).select_related("location"),
         hsds.SCHEDULES: models.Schedule.objects.filter(owner=owner).select_related(
-            "service", "location", "service_at_location"),
+            "service", "location", "service_at_location"
+        ),
         hsds.ACCESSIBILITY: models.Accessibility.objects.filter(owner=owner).select_related("location"),
     }
     counts = {}

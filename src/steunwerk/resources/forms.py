@@ -1,5 +1,6 @@
 from django import forms
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwerk.vocab import MethodDomain, TargetGroup
 
@@ -11,8 +12,9 @@ def _choice(label, choices):
 class SearchForm(forms.Form):
     """Search the sociale kaart; the neighbourhoods on offer are the ones in the data."""
 
-    q = forms.CharField(label=gettext_lazy("Zoeken"), required=False, max_length=200,
-                        widget=forms.TextInput(attrs={"type": "search"}))
+    q = forms.CharField(
+        label=gettext_lazy("Zoeken"), required=False, max_length=200, widget=forms.TextInput(attrs={"type": "search"})
+    )
     wijk = forms.ChoiceField(label=gettext_lazy("Wijk"), required=False)
     domain = _choice(gettext_lazy("Levensgebied"), MethodDomain.choices)
     target_group = _choice(gettext_lazy("Doelgroep"), TargetGroup.choices)

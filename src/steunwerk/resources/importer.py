@@ -5,17 +5,19 @@ are none is anything written, all in one transaction. Re-importing the same ids 
 nothing is ever deleted by an import. A row in a file replaces the whole stored record, including the domains and
 target groups of a service, which come from attributes.csv.
 """
+
 import csv
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone as dt_timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import models as djmodels, transaction
+from django.db import models as djmodels
+from django.db import transaction
 
 from steunwerk.resources import hsds, models
 
@@ -120,8 +122,12 @@ class _Checker:
             elif present:
                 chosen[table.name] = names[present[0]]
             elif table in hsds.REQUIRED_FILES:
-                self.problem(table.path, None, None, "ontbreekt; dit bestand is verplicht "
-                                                     f"(ook goed: {', '.join(table.aliases)})")
+                self.problem(
+                    table.path,
+                    None,
+                    None,
+                    f"ontbreekt; dit bestand is verplicht (ook goed: {', '.join(table.aliases)})",
+                )
                 self.broken.add(table.name)
         self.ignored = sorted(n for n in names if n not in used)
         return chosen
@@ -134,9 +140,13 @@ class _Checker:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = raw[:exc.start].count(b"\n") + 1
-            self.problem(file, line, None, f"geen geldige UTF-8 (byte 0x{raw[exc.start]:02x}); "
-                                           "sla het bestand op met tekenset UTF-8")
+            line = raw[: exc.start].count(b"\n") + 1
+            self.problem(
+                file,
+                line,
+                None,
+                f"geen geldige UTF-8 (byte 0x{raw[exc.start]:02x}); sla het bestand op met tekenset UTF-8",
+            )
             self.broken.add(table.name)
             return
         reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -198,8 +208,12 @@ class _Checker:
             if row_id:
                 first = parsed.by_id.get(row_id)
                 if first:
-                    self.problem(file, row.line, "id", f"id {row_id} komt ook voor op regel {first.line}; "
-                                                       "elk id mag maar één keer voorkomen")
+                    self.problem(
+                        file,
+                        row.line,
+                        "id",
+                        f"id {row_id} komt ook voor op regel {first.line}; elk id mag maar één keer voorkomen",
+                    )
                 else:
                     parsed.by_id[row_id] = row
             if parsed.table is hsds.SERVICES:
@@ -209,8 +223,12 @@ class _Checker:
             if parsed.table is hsds.TAXONOMY_TERMS and row.values.get("code"):
                 code = row.values["code"]
                 if code in codes:
-                    self.problem(file, row.line, "code", f"code {code} komt ook voor op regel {codes[code]}; "
-                                                         "een code moet uniek zijn")
+                    self.problem(
+                        file,
+                        row.line,
+                        "code",
+                        f"code {code} komt ook voor op regel {codes[code]}; een code moet uniek zijn",
+                    )
                 codes.setdefault(code, row.line)
 
     # --- one value
@@ -241,8 +259,10 @@ class _Checker:
                 allowed = ", ".join(column.enum)
                 if column.strict_enum:
                     return bad(f"onbekende waarde {value!r}; toegestaan: {allowed}")
-                self.warnings.append(f"{file}, regel {line}, veld {column.name}: onbekende waarde {value!r} "
-                                     f"overgenomen (verwacht: {allowed})")
+                self.warnings.append(
+                    f"{file}, regel {line}, veld {column.name}: onbekende waarde {value!r} "
+                    f"overgenomen (verwacht: {allowed})"
+                )
         elif kind == "country":
             if not re.fullmatch(r"[A-Za-z]{2}", value):
                 return bad(f"geen landcode van twee letters (ISO 3166-1, bijvoorbeeld NL): {value!r}")
@@ -308,7 +328,7 @@ class _Checker:
         if "T" not in value and " " not in value:
             return bad(f"een tijdstip heeft ook een tijd: {value!r} (bijvoorbeeld 2023-03-15T10:30:45.123Z)")
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=dt_timezone.utc)  # RFC 3339 wants an offset; without one we read UTC
+            moment = moment.replace(tzinfo=UTC)  # RFC 3339 wants an offset; without one we read UTC
         return moment
 
     @staticmethod
@@ -349,9 +369,13 @@ class _Checker:
                 for row in parsed.rows:
                     ref = row.values.get(column.name)
                     if ref and not (in_file and ref in in_file.by_id) and ref not in stored[target]:
-                        self.problem(parsed.file, row.line, column.name,
-                                     f"verwijst naar {ref}, maar dat id staat niet in {target_file} "
-                                     f"en ook niet in de sociale kaart van {self.owner.name}")
+                        self.problem(
+                            parsed.file,
+                            row.line,
+                            column.name,
+                            f"verwijst naar {ref}, maar dat id staat niet in {target_file} "
+                            f"en ook niet in de sociale kaart van {self.owner.name}",
+                        )
         return stored
 
     def classifications(self, stored):
@@ -370,8 +394,12 @@ class _Checker:
                 continue
             code = row.values.get("code")
             if code not in spec["choices"].values:
-                self.problem(terms.file, row.line, "code", f"onbekende code {code!r} in taxonomie {name}; "
-                                                           f"toegestaan: {', '.join(spec['choices'].values)}")
+                self.problem(
+                    terms.file,
+                    row.line,
+                    "code",
+                    f"onbekende code {code!r} in taxonomie {name}; toegestaan: {', '.join(spec['choices'].values)}",
+                )
                 continue
             ours[term_id] = (spec["field"], code)
         services = self.parsed.get("service")
@@ -384,19 +412,29 @@ class _Checker:
                 continue
             entity, link = row.values.get("link_entity"), row.values.get("link_id")
             if entity != "service":
-                self.problem(attributes.file, row.line, "link_entity",
-                             f"een levensgebied of doelgroep hoort bij een dienst: verwacht 'service', niet {entity!r}")
+                self.problem(
+                    attributes.file,
+                    row.line,
+                    "link_entity",
+                    f"een levensgebied of doelgroep hoort bij een dienst: verwacht 'service', niet {entity!r}",
+                )
             elif link and link not in known_services and "service" not in self.broken:
-                self.problem(attributes.file, row.line, "link_id",
-                             f"verwijst naar dienst {link}, maar die staat niet in services.csv "
-                             f"en ook niet in de sociale kaart van {self.owner.name}")
+                self.problem(
+                    attributes.file,
+                    row.line,
+                    "link_id",
+                    f"verwijst naar dienst {link}, maar die staat niet in services.csv "
+                    f"en ook niet in de sociale kaart van {self.owner.name}",
+                )
             elif link in known_services:
                 lists = result.setdefault(link, {"domains": set(), "target_groups": set()})
                 lists[term[0]].add(term[1])
         if foreign:
             self.warnings.append(f"{attributes.file}: {foreign} kenmerk(en) uit andere taxonomieën genegeerd")
         order = {spec["field"]: list(spec["choices"].values) for spec in hsds.OUR_TAXONOMIES.values()}
-        return {sid: {f: sorted(codes, key=order[f].index) for f, codes in lists.items()} for sid, lists in result.items()}
+        return {
+            sid: {f: sorted(codes, key=order[f].index) for f, codes in lists.items()} for sid, lists in result.items()
+        }
 
 
 def check_folder(folder, owner):
@@ -416,8 +454,9 @@ def import_folder(folder, owner):
     checker, classifications = check_folder(folder, owner)
     with transaction.atomic():
         counts = _write(checker.parsed, owner, classifications)
-    return ImportReport(owner=owner, folder=Path(folder), counts=counts, ignored_files=checker.ignored,
-                        warnings=checker.warnings)
+    return ImportReport(
+        owner=owner, folder=Path(folder), counts=counts, ignored_files=checker.ignored, warnings=checker.warnings
+    )
 
 
 def _write(parsed, owner, classifications):

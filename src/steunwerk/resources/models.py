@@ -3,11 +3,11 @@
 Field names follow HSDS so that import and export map one to one. It holds no client data: it describes
 services, not people. Each row carries the organisation (tenant) that maintains it.
 """
+
 import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
 
 
 def new_id():
@@ -20,8 +20,12 @@ def web_link(url):
 
 
 class Tenanted(models.Model):
-    owner = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+",
-                              help_text=_("De organisatie die deze sociale kaart bijhoudt."))
+    owner = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("De organisatie die deze sociale kaart bijhoudt."),
+    )
     hsds_id = models.CharField(max_length=64, default=new_id, help_text=_("Het id uit HSDS (meestal een UUID)."))
 
     class Meta:
@@ -41,10 +45,12 @@ class Provider(Tenanted):
     year_incorporated = models.PositiveSmallIntegerField(null=True, blank=True)
     legal_status = models.CharField(max_length=200, blank=True)
     logo = models.CharField(max_length=500, blank=True)
-    uri = models.CharField(max_length=500, blank=True,
-                          help_text=_("Een blijvende identificatie (bijvoorbeeld KvK-URI), niet de website."))
-    parent_organization_id = models.CharField(max_length=64, blank=True,
-                                              help_text=_("HSDS-id van de moederorganisatie."))
+    uri = models.CharField(
+        max_length=500, blank=True, help_text=_("Een blijvende identificatie (bijvoorbeeld KvK-URI), niet de website.")
+    )
+    parent_organization_id = models.CharField(
+        max_length=64, blank=True, help_text=_("HSDS-id van de moederorganisatie.")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -84,16 +90,25 @@ class Service(Tenanted):
     eligibility_description = models.TextField(_("voor wie"), blank=True)
     minimum_age = models.PositiveSmallIntegerField(_("vanaf leeftijd"), null=True, blank=True)
     maximum_age = models.PositiveSmallIntegerField(_("tot en met leeftijd"), null=True, blank=True)
-    assured_date = models.DateField(_("laatst gecontroleerd"), null=True, blank=True,
-                                    help_text=_("De datum waarop iemand deze informatie voor het laatst heeft nagekeken."))
+    assured_date = models.DateField(
+        _("laatst gecontroleerd"),
+        null=True,
+        blank=True,
+        help_text=_("De datum waarop iemand deze informatie voor het laatst heeft nagekeken."),
+    )
     assurer_email = models.CharField(max_length=254, blank=True)
     licenses = models.TextField(blank=True, help_text=_("HSDS: verouderd, alleen bewaard."))
     alert = models.TextField(blank=True)
     last_modified = models.DateTimeField(null=True, blank=True)
-    domains = models.JSONField(_("levensgebieden"), default=list, blank=True,
-                               help_text=_("Codes uit de lijst levensgebieden (vocab.MethodDomain)."))
-    target_groups = models.JSONField(_("doelgroepen"), default=list, blank=True,
-                                     help_text=_("Codes uit de lijst doelgroepen (vocab.TargetGroup)."))
+    domains = models.JSONField(
+        _("levensgebieden"),
+        default=list,
+        blank=True,
+        help_text=_("Codes uit de lijst levensgebieden (vocab.MethodDomain)."),
+    )
+    target_groups = models.JSONField(
+        _("doelgroepen"), default=list, blank=True, help_text=_("Codes uit de lijst doelgroepen (vocab.TargetGroup).")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -192,8 +207,9 @@ class Address(Tenanted):
     address_1 = models.CharField(max_length=300)
     address_2 = models.CharField(max_length=300, blank=True)
     city = models.CharField(max_length=200)
-    region = models.CharField(_("wijk"), max_length=200, blank=True,
-                              help_text=_("In HSDS 'region'; wij gebruiken het voor de wijk."))
+    region = models.CharField(
+        _("wijk"), max_length=200, blank=True, help_text=_("In HSDS 'region'; wij gebruiken het voor de wijk.")
+    )
     state_province = models.CharField(max_length=200, blank=True)
     postal_code = models.CharField(max_length=20)
     country = models.CharField(max_length=2, default="NL")
@@ -214,13 +230,15 @@ class Schedule(Tenanted):
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, null=True, blank=True, related_name="schedules")
     location = models.ForeignKey(Location, on_delete=models.CASCADE, null=True, blank=True, related_name="schedules")
-    service_at_location = models.ForeignKey(ServiceAtLocation, on_delete=models.CASCADE, null=True, blank=True,
-                                            related_name="schedules")
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation, on_delete=models.CASCADE, null=True, blank=True, related_name="schedules"
+    )
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
     dtstart = models.DateField(null=True, blank=True)
-    timezone = models.DecimalField(max_digits=4, decimal_places=2, null=True, blank=True,
-                                   help_text=_("Verschil met UTC in uren."))
+    timezone = models.DecimalField(
+        max_digits=4, decimal_places=2, null=True, blank=True, help_text=_("Verschil met UTC in uren.")
+    )
     until = models.DateField(null=True, blank=True)
     count = models.PositiveIntegerField(null=True, blank=True)
     wkst = models.CharField(max_length=2, blank=True)
@@ -257,7 +275,9 @@ class Schedule(Tenanted):
 class Accessibility(Tenanted):
     """HSDS accessibility: arrangements for people with a disability at a location (lift, ringleiding, ...)."""
 
-    location = models.ForeignKey(Location, on_delete=models.CASCADE, null=True, blank=True, related_name="accessibility")
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, null=True, blank=True, related_name="accessibility"
+    )
     description = models.TextField(_("toegankelijkheid"), blank=True)
     details = models.TextField(blank=True)
     url = models.CharField(max_length=500, blank=True)

@@ -1,21 +1,29 @@
 """Search and filter the sociale kaart in Dutch (in memory: a municipality has hundreds of provisions, not
 millions). Stemming and compound matching come from steunwerk.textsearch, as in the methodewijzer."""
+
 from django.db.models import Prefetch
 
 from steunwerk.resources.models import ServiceAtLocation
 from steunwerk.textsearch import Corpus, Document, fold, stems
 
 # How much a match in each field counts.
-WEIGHTS = (("name", 3.0), ("alternate_name", 2.0), ("provider", 2.0), ("description", 1.0),
-           ("eligibility_description", 1.0))
+WEIGHTS = (
+    ("name", 3.0),
+    ("alternate_name", 2.0),
+    ("provider", 2.0),
+    ("description", 1.0),
+    ("eligibility_description", 1.0),
+)
 
 
 def with_details(services):
     """Everything the list, the detail page and the command show, in a fixed number of queries."""
     links = ServiceAtLocation.objects.select_related("location").prefetch_related(
-        "schedules", "location__addresses", "location__accessibility", "location__schedules")
+        "schedules", "location__addresses", "location__accessibility", "location__schedules"
+    )
     return services.select_related("provider", "owner").prefetch_related(
-        "schedules", Prefetch("at_locations", queryset=links.order_by("id")))
+        "schedules", Prefetch("at_locations", queryset=links.order_by("id"))
+    )
 
 
 def document(service):
@@ -37,7 +45,8 @@ def search(services, q="", wijk="", domain="", target_group=""):
 
     `wijk` matches the region of an address without regard to case or accents."""
     found = [
-        s for s in services
+        s
+        for s in services
         if (not wijk or fold(wijk) in {fold(w) for w in s.wijken})
         and (not domain or domain in s.domains)
         and (not target_group or target_group in s.target_groups)

@@ -26,7 +26,9 @@ def _labels(codes, choices):
 def resource_list(request):
     """The sociale kaart: the provisions that may be offered (never inactive or defunct ones), searchable in
     Dutch and filtered by wijk, life domain and target group."""
-    offered = list(with_details(services_for(request.actor).filter(status=Service.Status.ACTIVE).order_by("name", "id")))
+    offered = list(
+        with_details(services_for(request.actor).filter(status=Service.Status.ACTIVE).order_by("name", "id"))
+    )
     form = SearchForm(request.GET or None, wijken=wijken(offered))
     context = {"form": form, "total": len(offered)}
     if request.GET and not form.is_valid():
@@ -41,8 +43,12 @@ def resource_detail(request, pk):
     if service is None:
         raise Http404
     _mark_checks([service])
-    return render(request, "resources/resource_detail.html", {
-        "service": service,
-        "domains": _labels(service.domains, MethodDomain.choices),
-        "target_groups": _labels(service.target_groups, TargetGroup.choices),
-    })
+    return render(
+        request,
+        "resources/resource_detail.html",
+        {
+            "service": service,
+            "domains": _labels(service.domains, MethodDomain.choices),
+            "target_groups": _labels(service.target_groups, TargetGroup.choices),
+        },
+    )

@@ -1,11 +1,13 @@
 """Benchmark scenarios through the whole Django stack (URL routing, middleware, access layer, templates),
 as a signed-in professional. Reports p50/p95/max in milliseconds and the SQL queries per request."""
+
 import statistics
 import time
 
 from django.db import connection
 from django.db.models import Count
 from django.test import Client as HttpClient
+from django.test.utils import override_settings
 from django.urls import reverse
 
 from steunwerk.access.actor import Actor
@@ -43,8 +45,11 @@ def _check(url, response):
 
 def _summary(timings):
     timings = sorted(timings)
-    return {"p50_ms": round(statistics.median(timings), 2), "p95_ms": round(_percentile(timings, 0.95), 2),
-            "max_ms": round(timings[-1], 2)}
+    return {
+        "p50_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(_percentile(timings, 0.95), 2),
+        "max_ms": round(timings[-1], 2),
+    }
 
 
 def measure_all(pages, runs):
@@ -61,8 +66,12 @@ def measure_all(pages, runs):
 
 
 def busiest_professional():
-    team = (Team.objects.annotate(n=Count("trajectories")).filter(memberships__role=Role.PROFESSIONAL)
-            .order_by("-n").first())
+    team = (
+        Team.objects.annotate(n=Count("trajectories"))
+        .filter(memberships__role=Role.PROFESSIONAL)
+        .order_by("-n")
+        .first()
+    )
     if team is None:
         raise RuntimeError("Geen team met trajecten: draai eerst 'steunwerk generate' of 'steunwerk demo'.")
     return Membership.objects.filter(team=team, role=Role.PROFESSIONAL).select_related("user").first().user
@@ -91,16 +100,29 @@ def scenarios(user):
 
 def busiest_coordinator():
     """The meldpunt coordinator of the organisation with the most signals (for the triage scenario)."""
-    org_id = (Signal.objects.visible_to(Actor.system()).values("organisation_id").annotate(n=Count("id")).order_by("-n")
-              .values_list("organisation_id", flat=True).first())
-    membership = Membership.objects.filter(organisation_id=org_id, role=Role.MELDPUNT_COORDINATOR).select_related("user").first()
+    org_id = (
+        Signal.objects.visible_to(Actor.system())
+        .values("organisation_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .values_list("organisation_id", flat=True)
+        .first()
+    )
+    membership = (
+        Membership.objects.filter(organisation_id=org_id, role=Role.MELDPUNT_COORDINATOR).select_related("user").first()
+    )
     return membership.user if membership else None
 
 
 def busiest_org_admin():
     """The organisation admin of the organisation with the most trajectories: the Overzicht over all its teams."""
-    org_id = (Team.objects.values("organisation_id").annotate(n=Count("trajectories")).order_by("-n")
-              .values_list("organisation_id", flat=True).first())
+    org_id = (
+        Team.objects.values("organisation_id")
+        .annotate(n=Count("trajectories"))
+        .order_by("-n")
+        .values_list("organisation_id", flat=True)
+        .first()
+    )
     membership = Membership.objects.filter(organisation_id=org_id, role=Role.ORG_ADMIN).select_related("user").first()
     return membership.user if membership else None
 
@@ -111,8 +133,10 @@ def run(runs=30, extra=None):
     http.force_login(user)
     pages = {"floor": (http, reverse("ping"))}
     pages.update({name: (http, url) for name, url in {**scenarios(user), **(extra or {})}.items()})
-    for name, other_user, url in (("signal_triage_list", busiest_coordinator(), reverse("triage")),
-                                  ("municipal_dashboard", busiest_org_admin(), reverse("dashboard"))):
+    for name, other_user, url in (
+        ("signal_triage_list", busiest_coordinator(), reverse("triage")),
+        ("municipal_dashboard", busiest_org_admin(), reverse("dashboard")),
+    ):
         if other_user is not None:
             other = HttpClient(HTTP_HOST="localhost")
             other.force_login(other_user)
@@ -123,8 +147,17 @@ def run(runs=30, extra=None):
         counted[name] = _count_queries(client, url)
     timed = measure_all(pages, runs)
     floor = timed.pop("floor")
-    return {"floor": {"p50_ms": floor["p50_ms"], "p95_ms": floor["p95_ms"]},
-            "scenarios": {name: {**timed[name], "queries": counted[name][0], "status": counted[name][1]}
-                          for name in timed},
-            "clients": Client.objects.visible_to(Actor.system()).count(),
-            "database": "postgresql" if connection.vendor == "postgresql" else connection.vendor}
+    uncached = {}
+    if "municipal_dashboard" in pages:
+        # The Overzicht is counted afresh once its cached numbers expire (settings.OVERVIEW_CACHE_SECONDS): what the
+        # first visit after that costs, measured on its own (it is not a page most requests see).
+        with override_settings(OVERVIEW_CACHE_SECONDS=0):
+            dashboard = measure_all({"municipal_dashboard": pages["municipal_dashboard"]}, max(5, runs // 10))
+        uncached["municipal_dashboard_counted_afresh"] = dashboard["municipal_dashboard"]
+    return {
+        "floor": {"p50_ms": floor["p50_ms"], "p95_ms": floor["p95_ms"]},
+        "scenarios": {name: {**timed[name], "queries": counted[name][0], "status": counted[name][1]} for name in timed},
+        "uncached": uncached,
+        "clients": Client.objects.visible_to(Actor.system()).count(),
+        "database": "postgresql" if connection.vendor == "postgresql" else connection.vendor,
+    }

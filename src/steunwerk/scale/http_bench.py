@@ -1,4 +1,5 @@
 """Throughput of the dossier page through a real WSGI server (gunicorn, 2 workers) on loopback."""
+
 import os
 import re
 import shutil
@@ -34,9 +35,20 @@ def run_http(user, path, seconds=10, concurrency=4, workers=2):
     port = _free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(
-        [str(gunicorn), "steunwerk.wsgi:application", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning"],
-        env={**os.environ, "STEUNWERK_ALLOWED_HOSTS": "127.0.0.1"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [
+            str(gunicorn),
+            "steunwerk.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env={**os.environ, "STEUNWERK_ALLOWED_HOSTS": "127.0.0.1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url, cookie = f"http://127.0.0.1:{port}{path}", _session_cookie(user)
     try:
         for _ in range(100):  # wait for the server, at most 10 s
@@ -57,14 +69,23 @@ def run_http(user, path, seconds=10, concurrency=4, workers=2):
 
 def _with_wrk(url, cookie, seconds, concurrency):
     """wrk (C, one thread) as the load: it costs the two cores far less than Python clients would."""
-    out = subprocess.run(["wrk", "-t1", f"-c{concurrency}", f"-d{seconds}s", "-H", f"Cookie: {cookie}", url],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{concurrency}", f"-d{seconds}s", "-H", f"Cookie: {cookie}", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     total, elapsed = re.search(r"(\d+) requests in ([\d.]+)s", out).groups()
     not_ok = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
     socket_errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     ok, elapsed = int(total) - not_ok, float(elapsed)
-    return {"client": "wrk", "seconds": round(elapsed, 1), "requests": ok, "errors": not_ok + socket_errors,
-            "requests_per_second": round(ok / elapsed, 1)}
+    return {
+        "client": "wrk",
+        "seconds": round(elapsed, 1),
+        "requests": ok,
+        "errors": not_ok + socket_errors,
+        "requests_per_second": round(ok / elapsed, 1),
+    }
 
 
 def _with_threads(url, cookie, seconds, concurrency):
@@ -88,5 +109,10 @@ def _with_threads(url, cookie, seconds, concurrency):
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - start
-    return {"client": "python", "seconds": round(elapsed, 1), "requests": sum(counts), "errors": sum(errors),
-            "requests_per_second": round(sum(counts) / elapsed, 1)}
+    return {
+        "client": "python",
+        "seconds": round(elapsed, 1),
+        "requests": sum(counts),
+        "errors": sum(errors),
+        "requests_per_second": round(sum(counts) / elapsed, 1),
+    }

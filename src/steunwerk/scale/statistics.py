@@ -5,6 +5,7 @@ Why it matters: SQLite keeps no statistics for a new index until ANALYZE runs, a
 does know about; PostgreSQL's autovacuum analyses a table some time after it changed a lot, but a page visited
 right after a load or a migration is planned on the old figures until then.
 """
+
 from django.db import connections
 
 SAMPLE = 1000  # rows per index SQLite reads for its estimates (PRAGMA analysis_limit): a fraction of a second

@@ -27,6 +27,7 @@ The yearly report (counts only) is read:
 
 The signals models use this module for their managers, so it reaches them through the app registry, not by import.
 """
+
 from django.apps import apps
 from django.db.models import Exists, OuterRef, Q
 
@@ -53,8 +54,9 @@ def signal_q(actor, section, write=False):
     if actor.user is not None and assignee_orgs:
         conditions.append(Q(assigned_to=actor.user, organisation_id__in=assignee_orgs))
     if section == Section.CASE and not write and actor.full_consent_org_ids:
-        networks = _model("NetworkPartner").objects.filter(partner_id__in=actor.full_consent_org_ids,
-                                                           role=PartnerRole.CORE)
+        networks = _model("NetworkPartner").objects.filter(
+            partner_id__in=actor.full_consent_org_ids, role=PartnerRole.CORE
+        )
         conditions.append(Q(organisation_id__in=networks.values("network_id"), case__isnull=False))
     return any_of(conditions)
 
@@ -127,7 +129,8 @@ def meetings_for(actor, write=False):
     if not write and actor.full_consent_org_ids:
         through = meetings.model.invited.through
         still_partner = _model("NetworkPartner").objects.filter(
-            network_id=OuterRef("networkmeeting__organisation_id"), partner_id=OuterRef("organisation_id"))
+            network_id=OuterRef("networkmeeting__organisation_id"), partner_id=OuterRef("organisation_id")
+        )
         invited = through.objects.filter(organisation_id__in=actor.full_consent_org_ids).filter(Exists(still_partner))
         q |= Q(pk__in=invited.values("networkmeeting_id"))
     return meetings.filter(q)

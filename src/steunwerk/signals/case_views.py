@@ -3,6 +3,7 @@
 Core partners read (never change) cases by their ID code; the person's name and address stay with the signal at
 the meldpunt. The meldpunt's coordinators (and whoever the signal is assigned to) keep the case up to date.
 """
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -40,15 +41,20 @@ def case_list(request):
     cases = NetworkCase.objects.visible_to(actor)
     if not show_all:
         cases = cases.filter(outcome="")
-    cases = list(cases.annotate(
-        open_actions=Count("actions", filter=Q(actions__done_on__isnull=True)),
-        overdue_actions=Count("actions", filter=Q(actions__done_on__isnull=True, actions__due_on__lt=today)),
-    ).order_by("-opened_on", "-id"))
+    cases = list(
+        cases.annotate(
+            open_actions=Count("actions", filter=Q(actions__done_on__isnull=True)),
+            overdue_actions=Count("actions", filter=Q(actions__done_on__isnull=True, actions__due_on__lt=today)),
+        ).order_by("-opened_on", "-id")
+    )
     if not cases and not is_network_member(actor, core_only=True):
         return _forbidden(request, _("Alleen het meldpunt en de kernpartners van het netwerk zien de casussen."))
     log.record(actor, LogAction.READ, None, None, f"casuslijst ({len(cases)} casussen)")
-    return render(request, "signals/case_list.html", {
-        "cases": cases, "show_all": show_all, "can_coordinate": bool(actor.meldpunt_org_ids)})
+    return render(
+        request,
+        "signals/case_list.html",
+        {"cases": cases, "show_all": show_all, "can_coordinate": bool(actor.meldpunt_org_ids)},
+    )
 
 
 def _case_context(request, case, **overrides):
@@ -57,7 +63,9 @@ def _case_context(request, case, **overrides):
     actions = list(case.actions.visible_to(actor).select_related("responsible", "meeting"))
     intake_forms = list(case.intake_forms.visible_to(actor).select_related("meeting"))
     context = {
-        "case": case, "can_edit": can_edit, "actions": actions,
+        "case": case,
+        "can_edit": can_edit,
+        "actions": actions,
         "overdue_count": sum(1 for a in actions if a.is_overdue),
         "isolation_type": type_for(case.typology) if case.typology else None,
         "intake_forms": intake_forms,
@@ -65,11 +73,15 @@ def _case_context(request, case, **overrides):
         "today": timezone.localdate(),
     }
     if can_edit:
-        context.update({
-            "case_form": CaseForm(instance=case),
-            "action_form": CaseActionForm(partners=responsible_choices(case.organisation_id), auto_id="id_action_%s"),
-            "can_plan_urgent": case.urgent and can_coordinate(actor, case.organisation_id),
-        })
+        context.update(
+            {
+                "case_form": CaseForm(instance=case),
+                "action_form": CaseActionForm(
+                    partners=responsible_choices(case.organisation_id), auto_id="id_action_%s"
+                ),
+                "can_plan_urgent": case.urgent and can_coordinate(actor, case.organisation_id),
+            }
+        )
     context.update(overrides)
     return context
 
@@ -141,10 +153,16 @@ def case_action_done(request, pk):
 
 
 def _coming_meetings(actor, case):
-    return (meetings_for(actor, write=True)
-            .filter(organisation_id=case.organisation_id, held=False, date__gte=timezone.localdate(),
-                    kind__in=[MeetingKind.CORE, MeetingKind.URGENT])
-            .order_by("date", "id"))
+    return (
+        meetings_for(actor, write=True)
+        .filter(
+            organisation_id=case.organisation_id,
+            held=False,
+            date__gte=timezone.localdate(),
+            kind__in=[MeetingKind.CORE, MeetingKind.URGENT],
+        )
+        .order_by("date", "id")
+    )
 
 
 @login_required
@@ -169,10 +187,16 @@ def intake_new(request, pk):
             intake.case = case
             intake.save()
             meeting.cases.add(case)
-            log.record(actor, LogAction.CREATE, None, intake,
-                       f"meldformulier casus {case.code} voor overleg {meeting.date:%d-%m-%Y}")
-        messages.success(request, _("Meldformulier opgeslagen. De kernpartners kunnen het lezen tot het overleg is "
-                                    "afgesloten."))
+            log.record(
+                actor,
+                LogAction.CREATE,
+                None,
+                intake,
+                f"meldformulier casus {case.code} voor overleg {meeting.date:%d-%m-%Y}",
+            )
+        messages.success(
+            request, _("Meldformulier opgeslagen. De kernpartners kunnen het lezen tot het overleg is afgesloten.")
+        )
         return redirect("intake", pk=intake.pk)
     return render(request, "signals/intake_form.html", context)
 
@@ -182,6 +206,11 @@ def intake_detail(request, pk):
     """A meldformulier: readable by the core partners until the meeting is closed, then its content is gone."""
     intake = get_object_or_404(IntakeForm.objects.visible_to(request.actor), pk=pk)
     case, meeting = intake.case, intake.meeting
-    log.record(request.actor, LogAction.READ, None, intake,
-               f"meldformulier casus {case.code}" + (" (verwijderd)" if intake.deleted_at else ""))
+    log.record(
+        request.actor,
+        LogAction.READ,
+        None,
+        intake,
+        f"meldformulier casus {case.code}" + (" (verwijderd)" if intake.deleted_at else ""),
+    )
     return render(request, "signals/intake_detail.html", {"intake": intake, "case": case, "meeting": meeting})

@@ -1,4 +1,5 @@
 """Bringing a signal into the network as an ID-coded case, and what the case pages need."""
+
 import re
 
 from django.db import IntegrityError, transaction
@@ -29,14 +30,16 @@ def _numbers(codes, year):
 
 
 def _codes(year, **filters):
-    return (NetworkCase.objects.editable_by(Actor.system()).filter(code__startswith=f"{CODE_PREFIX}-{year}-", **filters)
-            .values_list("code", flat=True))
+    return (
+        NetworkCase.objects.editable_by(Actor.system())
+        .filter(code__startswith=f"{CODE_PREFIX}-{year}-", **filters)
+        .values_list("code", flat=True)
+    )
 
 
 def next_code(organisation_id, year, floor=1):
     """The next free ID code of this meldpunt in this year: SN-2026-0001, SN-2026-0002, ..."""
-    return code_for(year, max(max(_numbers(_codes(year, organisation_id=organisation_id), year), default=0) + 1,
-                              floor))
+    return code_for(year, max(max(_numbers(_codes(year, organisation_id=organisation_id), year), default=0) + 1, floor))
 
 
 def open_case(signal, actor):
@@ -59,8 +62,9 @@ def open_case(signal, actor):
         code = next_code(signal.organisation_id, today.year, floor)
         try:
             with transaction.atomic():
-                case = NetworkCase.objects.create(organisation_id=signal.organisation_id, signal=signal, code=code,
-                                                  opened_on=today)
+                case = NetworkCase.objects.create(
+                    organisation_id=signal.organisation_id, signal=signal, code=code, opened_on=today
+                )
                 signal.status = Signal.Status.NETWORK_CASE
                 signal.save(update_fields=["status"])
                 log.record(actor, LogAction.CREATE, None, case, f"casus {code} geopend in het netwerk")

@@ -3,13 +3,15 @@ the spoedberaad for an urgent case. Agenda, invitations, attendance, cases discu
 
 Closing a meeting deletes every meldformulier sent for it; each deletion is written to the access log.
 """
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _, ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from steunwerk.access import log
@@ -19,6 +21,7 @@ from steunwerk.signals.cases import wipe_intake_forms
 from steunwerk.signals.models import CaseAction, NetworkCase
 from steunwerk.signals.network_forms import AgreementForm, MeetingForm, MeetingUpdateForm
 from steunwerk.vocab import LogAction
+
 
 def _forbidden(request, reason):
     return render(request, "403.html", {"reason": reason}, status=403)
@@ -40,15 +43,25 @@ def meeting_list(request):
         return _forbidden(request, _("Alleen het meldpunt en de partners van het netwerk zien de overleggen."))
     today = timezone.localdate()
     meetings = list(meetings_for(actor).select_related("organisation").order_by("-date", "-id"))
-    overdue = list(CaseAction.objects.visible_to(actor).filter(done_on__isnull=True, due_on__lt=today)
-                   .select_related("case", "responsible").order_by("due_on", "id"))
+    overdue = list(
+        CaseAction.objects.visible_to(actor)
+        .filter(done_on__isnull=True, due_on__lt=today)
+        .select_related("case", "responsible")
+        .order_by("due_on", "id")
+    )
     if overdue:
         log.record(actor, LogAction.READ, None, None, f"afspraken over tijd ({len(overdue)})")
-    return render(request, "signals/meeting_list.html", {
-        "coming": [m for m in meetings if not m.held and m.date >= today][::-1],
-        "past": [m for m in meetings if m.held or m.date < today],
-        "overdue": overdue, "today": today, "can_coordinate": bool(actor.meldpunt_org_ids),
-    })
+    return render(
+        request,
+        "signals/meeting_list.html",
+        {
+            "coming": [m for m in meetings if not m.held and m.date >= today][::-1],
+            "past": [m for m in meetings if m.held or m.date < today],
+            "overdue": overdue,
+            "today": today,
+            "can_coordinate": bool(actor.meldpunt_org_ids),
+        },
+    )
 
 
 @login_required
@@ -58,8 +71,12 @@ def meeting_new(request):
     if not actor.meldpunt_org_ids:
         return _forbidden(request, _("Alleen de coördinator van het meldpunt plant overleggen."))
     networks = Organisation.objects.filter(pk__in=actor.meldpunt_org_ids)
-    form = MeetingForm(request.POST or None, networks=networks, cases=NetworkCase.objects.editable_by(actor),
-                       initial={"kind": request.GET.get("soort", "core")})
+    form = MeetingForm(
+        request.POST or None,
+        networks=networks,
+        cases=NetworkCase.objects.editable_by(actor),
+        initial={"kind": request.GET.get("soort", "core")},
+    )
     if request.method == "POST":
         if not form.is_valid():
             return _invalid(request, "signals/meeting_form.html", {"form": form})
@@ -74,7 +91,9 @@ def meeting_new(request):
                 meeting.cases.add(case)
                 detail = f"spoedberaad {meeting.date:%d-%m-%Y} voor casus {case.code}"
             log.record(actor, LogAction.CREATE, None, case if case is not None else meeting, detail)
-        messages.success(request, _("Overleg gepland; %(n)s organisaties uitgenodigd.") % {"n": meeting.invited.count()})
+        messages.success(
+            request, _("Overleg gepland; %(n)s organisaties uitgenodigd.") % {"n": meeting.invited.count()}
+        )
         return redirect("meeting", pk=meeting.pk)
     return render(request, "signals/meeting_form.html", {"form": form})
 
@@ -87,24 +106,35 @@ def _meeting_context(request, meeting, **overrides):
     intake_forms = list(meeting.intake_forms.visible_to(actor).select_related("case"))
     present = set(meeting.present.values_list("pk", flat=True))
     context = {
-        "meeting": meeting, "can_edit": can_edit, "cases": cases, "agreements": agreements,
-        "intake_forms": intake_forms, "today": timezone.localdate(),
+        "meeting": meeting,
+        "can_edit": can_edit,
+        "cases": cases,
+        "agreements": agreements,
+        "intake_forms": intake_forms,
+        "today": timezone.localdate(),
         "attendance": [(org, org.pk in present) for org in meeting.invited.all()],
         "overdue_count": sum(1 for a in agreements if a.is_overdue),
     }
     if can_edit:
         context["form"] = MeetingUpdateForm(instance=meeting, cases=_selectable_cases(actor, meeting))
-        context["agreement_form"] = AgreementForm(cases=meeting.cases.editable_by(actor),
-                                                  partners=responsible_choices(meeting.organisation_id),
-                                                  auto_id="id_agreement_%s")
+        context["agreement_form"] = AgreementForm(
+            cases=meeting.cases.editable_by(actor),
+            partners=responsible_choices(meeting.organisation_id),
+            auto_id="id_agreement_%s",
+        )
     context.update(overrides)
     return context
 
 
 def _selectable_cases(actor, meeting):
     """Open cases of this network, and those already on the meeting."""
-    return (NetworkCase.objects.editable_by(actor).filter(organisation_id=meeting.organisation_id)
-            .filter(Q(outcome="") | Q(meetings=meeting)).distinct().order_by("code"))
+    return (
+        NetworkCase.objects.editable_by(actor)
+        .filter(organisation_id=meeting.organisation_id)
+        .filter(Q(outcome="") | Q(meetings=meeting))
+        .distinct()
+        .order_by("code")
+    )
 
 
 @login_required
@@ -118,15 +148,25 @@ def meeting_detail(request, pk):
             return _invalid(request, "signals/meeting_detail.html", _meeting_context(request, meeting, form=form))
         with transaction.atomic():
             form.save()
-            log.record(actor, LogAction.UPDATE, None, meeting,
-                       f"overleg {meeting.date:%d-%m-%Y}: {', '.join(form.changed_data) or 'niets gewijzigd'}")
+            log.record(
+                actor,
+                LogAction.UPDATE,
+                None,
+                meeting,
+                f"overleg {meeting.date:%d-%m-%Y}: {', '.join(form.changed_data) or 'niets gewijzigd'}",
+            )
         messages.success(request, _("Overleg opgeslagen."))
         return redirect("meeting", pk=meeting.pk)
     meeting = _meeting_or_404(actor, pk)
     context = _meeting_context(request, meeting)
     if context["cases"] or context["agreements"]:
-        log.record(actor, LogAction.READ, None, meeting,
-                   f"overleg {meeting.date:%d-%m-%Y}: casussen {', '.join(c.code for c in context['cases'])}"[:300])
+        log.record(
+            actor,
+            LogAction.READ,
+            None,
+            meeting,
+            f"overleg {meeting.date:%d-%m-%Y}: casussen {', '.join(c.code for c in context['cases'])}"[:300],
+        )
     return render(request, "signals/meeting_detail.html", context)
 
 
@@ -136,17 +176,25 @@ def meeting_agreement_new(request, pk):
     """An agreement made in this meeting about one of its cases, with a responsible partner and a due date."""
     actor = request.actor
     meeting = _meeting_or_404(actor, pk, write=True)
-    form = AgreementForm(request.POST, cases=meeting.cases.editable_by(actor),
-                         partners=responsible_choices(meeting.organisation_id), auto_id="id_agreement_%s")
+    form = AgreementForm(
+        request.POST,
+        cases=meeting.cases.editable_by(actor),
+        partners=responsible_choices(meeting.organisation_id),
+        auto_id="id_agreement_%s",
+    )
     if not form.is_valid():
-        return _invalid(request, "signals/meeting_detail.html",
-                        _meeting_context(request, meeting, agreement_form=form))
+        return _invalid(request, "signals/meeting_detail.html", _meeting_context(request, meeting, agreement_form=form))
     with transaction.atomic():
         action = form.save(commit=False)
         action.meeting = meeting
         action.save()
-        log.record(actor, LogAction.CREATE, None, action,
-                   f"afspraak bij casus {action.case.code} in overleg {meeting.date:%d-%m-%Y}")
+        log.record(
+            actor,
+            LogAction.CREATE,
+            None,
+            action,
+            f"afspraak bij casus {action.case.code} in overleg {meeting.date:%d-%m-%Y}",
+        )
     messages.success(request, _("Afspraak vastgelegd."))
     return redirect("meeting", pk=meeting.pk)
 
@@ -168,7 +216,13 @@ def meeting_close(request, pk):
         meeting.save(update_fields=["held"])
         wiped = wipe_intake_forms(actor, meeting)
         log.record(actor, LogAction.UPDATE, None, meeting, f"overleg {meeting.date:%d-%m-%Y} afgesloten")
-    messages.success(request, ngettext("Overleg afgesloten; %(n)s meldformulier verwijderd.",
-                                       "Overleg afgesloten; %(n)s meldformulieren verwijderd.", wiped) % {"n": wiped})
+    messages.success(
+        request,
+        ngettext(
+            "Overleg afgesloten; %(n)s meldformulier verwijderd.",
+            "Overleg afgesloten; %(n)s meldformulieren verwijderd.",
+            wiped,
+        )
+        % {"n": wiped},
+    )
     return redirect("meeting", pk=meeting.pk)
-

@@ -4,6 +4,7 @@ network's ID-coded case tracking and meetings.
 Signals concern people who did not ask for help, so the least possible is recorded about them, and only the
 meldpunt and those assigned can see a signal. Network partners see cases by ID code, never by name.
 """
+
 import secrets
 
 from django.conf import settings
@@ -45,16 +46,15 @@ class NetworkPartner(models.Model):
 QUEUE_OPEN_BELOW = 40  # ranks of closed signals start here
 # Triage order as one number: new signals first (they still need a first estimate), then the other open ones, then
 # the closed; within each, the highest urgency score first and unscored signals last. Computed by the database.
-QUEUE_RANK = (Case(When(status="new", then=Value(0)), When(status="closed", then=Value(QUEUE_OPEN_BELOW)),
-                   default=Value(20))
-              + Coalesce(Value(10) - F("total"), Value(11)))
+QUEUE_RANK = Case(
+    When(status="new", then=Value(0)), When(status="closed", then=Value(QUEUE_OPEN_BELOW)), default=Value(20)
+) + Coalesce(Value(10) - F("total"), Value(11))
 
 
 class Signal(models.Model):
     """A melding: what someone noticed about a person, and what the meldpunt did with it."""
 
     access_scope = AccessScope(section=Section.SIGNAL, signal="")
-    objects = SignalQuerySet.as_manager()
 
     class Channel(models.TextChoices):
         PUBLIC = "public", _("Openbaar formulier")
@@ -78,47 +78,62 @@ class Signal(models.Model):
         NETWORK_CASE = "network_case", _("Ingebracht in het netwerk")
         ACUTE = "acute", _("Acute hulp / crisismelding")
 
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+",
-                                     help_text=_("Het meldpunt dat de melding ontving."))
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Het meldpunt dat de melding ontving."),
+    )
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
     channel = models.CharField(_("kanaal"), max_length=8, choices=Channel.choices)
     receipt_code = models.CharField(max_length=12, unique=True, default=new_receipt_code, editable=False)
     reporter_type = models.CharField(_("wie meldt"), max_length=16, choices=ReporterType.choices)
     reporter_name = models.CharField(_("uw naam"), max_length=200, blank=True)
     reporter_contact = models.CharField(_("telefoon of e-mail voor terugkoppeling"), max_length=200, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     observation = models.TextField(_("wat is u opgevallen?"), validators=TEXT)
     subject_name = models.CharField(_("naam (als u die weet)"), max_length=200, blank=True)
     subject_address = models.CharField(_("adres of straat"), max_length=200, blank=True)
     subject_age_band = models.CharField(_("leeftijd"), max_length=8, choices=AgeBand.choices, default=AgeBand.UNKNOWN)
     neighbourhood = models.CharField(_("wijk"), max_length=100, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.NEW)
-    assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name=_("toegewezen aan"))
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("toegewezen aan"),
+    )
     first_estimate = models.TextField(_("eerste inschatting"), blank=True, validators=TEXT)
     safety = models.PositiveSmallIntegerField(_("veiligheid"), null=True, blank=True, validators=[MaxValueValidator(2)])
     health = models.PositiveSmallIntegerField(_("gezondheid"), null=True, blank=True, validators=[MaxValueValidator(2)])
     wellbeing = models.PositiveSmallIntegerField(_("welzijn"), null=True, blank=True, validators=[MaxValueValidator(2)])
-    extent = models.CharField(_("omvang"), max_length=12, blank=True,
-                              choices=[(k, k) for k in EXTENT_SCORES])
+    extent = models.CharField(_("omvang"), max_length=12, blank=True, choices=[(k, k) for k in EXTENT_SCORES])
     duration = models.CharField(_("duur"), max_length=16, blank=True, choices=[(k, k) for k in DURATION_SCORES])
     total = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     band = models.CharField(max_length=12, blank=True, editable=False, choices=list(BAND_LABELS.items()))
-    band_override = models.CharField(_("oordeel professional"), max_length=12, blank=True,
-                                     choices=list(BAND_LABELS.items()))
+    band_override = models.CharField(
+        _("oordeel professional"), max_length=12, blank=True, choices=list(BAND_LABELS.items())
+    )
     override_reason = models.TextField(_("reden van het afwijkende oordeel"), blank=True, validators=TEXT)
     decision = models.CharField(_("besluit"), max_length=16, choices=Decision.choices, blank=True)
     decision_note = models.TextField(_("toelichting besluit"), blank=True, validators=TEXT)
     person_consulted = models.BooleanField(
-        _("betrokkene vooraf geraadpleegd"), default=False,
+        _("betrokkene vooraf geraadpleegd"),
+        default=False,
         help_text=_("Voor inbreng in het netwerk: de persoon over wie het gaat is eerst zelf gesproken."),
     )
     closed_at = models.DateTimeField(null=True, blank=True)
     # The triage list's order as one number (QUEUE_RANK), kept by the database from status and total, so the list
     # is read in index order (signal_queue) instead of sorting all of a meldpunt's signals on every visit.
-    queue_rank = models.GeneratedField(expression=QUEUE_RANK, output_field=models.PositiveSmallIntegerField(),
-                                       db_persist=True)
+    queue_rank = models.GeneratedField(
+        expression=QUEUE_RANK, output_field=models.PositiveSmallIntegerField(), db_persist=True
+    )
+
+    objects = SignalQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at", "-id"]
@@ -155,8 +170,9 @@ class Signal(models.Model):
         if None in (self.safety, self.health, self.wellbeing) or not self.extent or not self.duration:
             self.total, self.band = None, ""
             return
-        self.total = (self.safety + self.health + self.wellbeing + EXTENT_SCORES[self.extent]
-                      + DURATION_SCORES[self.duration])
+        self.total = (
+            self.safety + self.health + self.wellbeing + EXTENT_SCORES[self.extent] + DURATION_SCORES[self.duration]
+        )
         self.band = band_for(self.total)
 
 
@@ -164,12 +180,13 @@ class SignalFeedback(models.Model):
     """What the reporter is told: information, advice and what was done in general terms — never case details."""
 
     access_scope = AccessScope(section=Section.SIGNAL, signal="signal")
-    objects = SignalQuerySet.as_manager()
 
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="feedback")
     message = models.TextField(_("bericht aan de melder"), validators=[MaxLengthValidator(2000)])
     written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     written_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SignalQuerySet.as_manager()
 
     class Meta:
         ordering = ["written_at", "id"]
@@ -179,7 +196,6 @@ class NetworkCase(models.Model):
     """A case in the signalling network, known there only by its ID code."""
 
     access_scope = AccessScope(section=Section.CASE, signal="signal")
-    objects = SignalQuerySet.as_manager()
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
     signal = models.OneToOneField(Signal, on_delete=models.CASCADE, related_name="case")
@@ -192,6 +208,8 @@ class NetworkCase(models.Model):
     outcome = models.CharField(_("uitkomst"), max_length=12, choices=CaseOutcome.choices, blank=True)
     opened_on = models.DateField(default=timezone.localdate)
     closed_on = models.DateField(null=True, blank=True)
+
+    objects = SignalQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opened_on", "-id"]
@@ -210,7 +228,9 @@ class NetworkMeeting(models.Model):
     agenda = models.TextField(_("agenda"), blank=True, validators=TEXT)
     minutes = models.TextField(_("verslag"), blank=True, validators=TEXT)
     cases = models.ManyToManyField(NetworkCase, blank=True, related_name="meetings", verbose_name=_("casussen"))
-    invited = models.ManyToManyField("accounts.Organisation", blank=True, related_name="+", verbose_name=_("uitgenodigd"))
+    invited = models.ManyToManyField(
+        "accounts.Organisation", blank=True, related_name="+", verbose_name=_("uitgenodigd")
+    )
     present = models.ManyToManyField("accounts.Organisation", blank=True, related_name="+", verbose_name=_("aanwezig"))
     held = models.BooleanField(_("gehouden"), default=False)
 
@@ -222,16 +242,20 @@ class CaseAction(models.Model):
     """A follow-up action agreed for a case: who is responsible and by when."""
 
     access_scope = AccessScope(section=Section.CASE, signal="case__signal")
-    objects = SignalQuerySet.as_manager()
 
     case = models.ForeignKey(NetworkCase, on_delete=models.CASCADE, related_name="actions")
-    meeting = models.ForeignKey(NetworkMeeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="agreements")
+    meeting = models.ForeignKey(
+        NetworkMeeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="agreements"
+    )
     description = models.CharField(_("afspraak"), max_length=500)
-    responsible = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+",
-                                    verbose_name=_("verantwoordelijke partner"))
+    responsible = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("verantwoordelijke partner")
+    )
     due_on = models.DateField(_("uiterlijk op"))
     done_on = models.DateField(_("gedaan op"), null=True, blank=True)
     result = models.TextField(_("resultaat"), blank=True, validators=TEXT)
+
+    objects = SignalQuerySet.as_manager()
 
     class Meta:
         ordering = ["done_on", "due_on", "id"]
@@ -245,14 +269,17 @@ class IntakeForm(models.Model):
     """The meldformulier: reaches core partners before the meeting and is deleted automatically after it."""
 
     access_scope = AccessScope(section=Section.CASE, signal="case__signal")
-    objects = SignalQuerySet.as_manager()
 
     case = models.ForeignKey(NetworkCase, on_delete=models.CASCADE, related_name="intake_forms")
     meeting = models.ForeignKey(NetworkMeeting, on_delete=models.CASCADE, related_name="intake_forms")
     signals_named = models.TextField(_("signalen die aanleiding gaven"), validators=TEXT)
-    further_information = models.TextField(_("verdere informatie over persoon en probleem"), blank=True, validators=TEXT)
+    further_information = models.TextField(
+        _("verdere informatie over persoon en probleem"), blank=True, validators=TEXT
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SignalQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

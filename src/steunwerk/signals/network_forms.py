@@ -2,9 +2,11 @@
 
 Kept apart from signals/forms.py (reporting and triage) so both can change without stepping on each other.
 """
+
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwerk.signals.forms import CaseActionForm
 from steunwerk.signals.models import CaseAction, IntakeForm, NetworkCase, NetworkMeeting
@@ -30,9 +32,13 @@ class MeetingForm(forms.ModelForm):
         self.fields["case"].queryset = cases
         self.networks = list(networks)
         self.fields["organisation"] = forms.ModelChoiceField(
-            queryset=networks, label=gettext_lazy("Meldpunt"), empty_label=None, required=False,
+            queryset=networks,
+            label=gettext_lazy("Meldpunt"),
+            empty_label=None,
+            required=False,
             widget=forms.Select if len(self.networks) > 1 else forms.HiddenInput,
-            initial=self.networks[0] if self.networks else None)
+            initial=self.networks[0] if self.networks else None,
+        )
         self.order_fields(["organisation", "kind", "date", "agenda"])
 
     def clean(self):
@@ -62,9 +68,12 @@ class MeetingUpdateForm(forms.ModelForm):
     class Meta:
         model = NetworkMeeting
         fields = ["present", "cases", "agenda", "minutes"]
-        widgets = {"present": forms.CheckboxSelectMultiple, "cases": forms.CheckboxSelectMultiple,
-                   "agenda": forms.Textarea(attrs={"rows": 4, "maxlength": 5000}),
-                   "minutes": forms.Textarea(attrs={"rows": 8, "maxlength": 5000})}
+        widgets = {
+            "present": forms.CheckboxSelectMultiple,
+            "cases": forms.CheckboxSelectMultiple,
+            "agenda": forms.Textarea(attrs={"rows": 4, "maxlength": 5000}),
+            "minutes": forms.Textarea(attrs={"rows": 8, "maxlength": 5000}),
+        }
         labels = {"present": gettext_lazy("Aanwezig"), "cases": gettext_lazy("Besproken casussen")}
         help_texts = {"minutes": NO_NAMES, "agenda": NO_NAMES}
 
@@ -102,28 +111,39 @@ class IntakeFormForm(forms.ModelForm):
     class Meta:
         model = IntakeForm
         fields = ["meeting", "signals_named", "further_information"]
-        widgets = {"signals_named": forms.Textarea(attrs={"rows": 4, "maxlength": 5000}),
-                   "further_information": forms.Textarea(attrs={"rows": 6, "maxlength": 5000})}
+        widgets = {
+            "signals_named": forms.Textarea(attrs={"rows": 4, "maxlength": 5000}),
+            "further_information": forms.Textarea(attrs={"rows": 6, "maxlength": 5000}),
+        }
         labels = {"meeting": gettext_lazy("Voor het overleg van")}
-        error_messages = {"signals_named": {
-            "required": gettext_lazy("Noem de signalen die aanleiding gaven tot de melding.")}}
-        help_texts = {"further_information": gettext_lazy(
-            "Alleen wat de partners nodig hebben om de casus te bespreken. Het formulier wordt na het overleg "
-            "automatisch verwijderd.")}
+        error_messages = {
+            "signals_named": {"required": gettext_lazy("Noem de signalen die aanleiding gaven tot de melding.")}
+        }
+        help_texts = {
+            "further_information": gettext_lazy(
+                "Alleen wat de partners nodig hebben om de casus te bespreken. Het formulier wordt na het overleg "
+                "automatisch verwijderd."
+            )
+        }
 
     def __init__(self, *args, meetings, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
         self.fields["meeting"].empty_label = None
-        self.fields["meeting"].label_from_instance = (
-            lambda m: f"{m.date:%d-%m-%Y} — {m.get_kind_display()}")
+        self.fields["meeting"].label_from_instance = lambda m: f"{m.date:%d-%m-%Y} — {m.get_kind_display()}"
 
 
 class ReportForm(forms.Form):
-    jaar = forms.IntegerField(min_value=2000, max_value=2100, required=False,
-                              error_messages={"invalid": gettext_lazy("Geef een jaartal, bijvoorbeeld 2026."),
-                                              "min_value": gettext_lazy("Kies een jaar tussen 2000 en 2100."),
-                                              "max_value": gettext_lazy("Kies een jaar tussen 2000 en 2100.")})
+    jaar = forms.IntegerField(
+        min_value=2000,
+        max_value=2100,
+        required=False,
+        error_messages={
+            "invalid": gettext_lazy("Geef een jaartal, bijvoorbeeld 2026."),
+            "min_value": gettext_lazy("Kies een jaar tussen 2000 en 2100."),
+            "max_value": gettext_lazy("Kies een jaar tussen 2000 en 2100."),
+        },
+    )
     netwerk = forms.IntegerField(required=False, error_messages={"invalid": gettext_lazy("Onbekend netwerk.")})
 
     def year(self):

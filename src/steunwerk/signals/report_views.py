@@ -1,4 +1,5 @@
 """The network's yearly report on screen. Who reads it, and with which numbers, see signals/access.py."""
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
@@ -18,8 +19,12 @@ def signals_report(request):
     actor = request.actor
     allowed = report_networks(actor)
     if not allowed:
-        return render(request, "403.html", {"reason": _("Alleen het meldpunt en de partners die het netwerk sturen "
-                                                        "zien de jaarcijfers.")}, status=403)
+        return render(
+            request,
+            "403.html",
+            {"reason": _("Alleen het meldpunt en de partners die het netwerk sturen zien de jaarcijfers.")},
+            status=403,
+        )
     form = ReportForm(request.GET)
     networks = list(Organisation.objects.filter(pk__in=allowed).order_by("name"))
     if not form.is_valid():
@@ -31,9 +36,25 @@ def signals_report(request):
     year = form.year()
     suppress = allowed[network_id] == SUPPRESSED
     tables = [(table, table.display(suppress)) for table in yearly_report(network_id, year)]
-    log.record(actor, LogAction.READ, None, network,
-               f"jaarcijfers signalering {year}" + (" (kleine aantallen afgeschermd)" if suppress else ""))
-    return render(request, "signals/report.html", {
-        "form": form, "networks": networks, "network": network, "year": year, "tables": tables,
-        "suppress": suppress, "exact": allowed[network_id] == EXACT, "primary": PRIMARY, "secondary": SECONDARY,
-    })
+    log.record(
+        actor,
+        LogAction.READ,
+        None,
+        network,
+        f"jaarcijfers signalering {year}" + (" (kleine aantallen afgeschermd)" if suppress else ""),
+    )
+    return render(
+        request,
+        "signals/report.html",
+        {
+            "form": form,
+            "networks": networks,
+            "network": network,
+            "year": year,
+            "tables": tables,
+            "suppress": suppress,
+            "exact": allowed[network_id] == EXACT,
+            "primary": PRIMARY,
+            "secondary": SECONDARY,
+        },
+    )

@@ -11,6 +11,7 @@ Counts only. Who may read them, and whether small numbers are suppressed, is dec
 any one person's data. How small numbers are suppressed: the shared module ``steunwerk.suppression`` (here the
 two types of one typology level, each adding up to its total, are lines too).
 """
+
 from django.db.models import Case, CharField, Count, F, When
 from django.utils.translation import gettext_lazy as _
 
@@ -32,8 +33,14 @@ BAND_COLUMNS = [*BAND_LABELS.items(), (UNSCORED, _("Niet ingeschat"))]
 def signal_table(organisation_id, year):
     """Signals received by this meldpunt in this year, per reporter type (rows) and urgency band (columns)."""
     judged = Case(When(band_override="", then=F("band")), default=F("band_override"), output_field=CharField())
-    rows = (visible(Signal, Actor.system()).filter(organisation_id=organisation_id, received_at__year=year)
-            .annotate(judged=judged).values("reporter_type", "judged").annotate(n=Count("id")).order_by())
+    rows = (
+        visible(Signal, Actor.system())
+        .filter(organisation_id=organisation_id, received_at__year=year)
+        .annotate(judged=judged)
+        .values("reporter_type", "judged")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     counts = {}
     for r in rows:
         key = (r["reporter_type"], r["judged"] or UNSCORED)
@@ -41,10 +48,12 @@ def signal_table(organisation_id, year):
     reporter_rows = [row for row, _label in ReporterType.choices]
     lines = complete(counts, reporter_rows, BAND_COLUMNS)
     return Table(
-        title=_("Meldingen %(year)s per urgentie en melder") % {"year": year}, row_heading=_("Melder"),
-        columns=BAND_COLUMNS, rows=[*(Row(k, label) for k, label in ReporterType.choices),
-                                    Row(TOTAL, _("Totaal"), "total")],
-        counts=counts, lines=lines,
+        title=_("Meldingen %(year)s per urgentie en melder") % {"year": year},
+        row_heading=_("Melder"),
+        columns=BAND_COLUMNS,
+        rows=[*(Row(k, label) for k, label in ReporterType.choices), Row(TOTAL, _("Totaal"), "total")],
+        counts=counts,
+        lines=lines,
     )
 
 
@@ -53,8 +62,13 @@ OUTCOME_COLUMNS = [*CaseOutcome.choices, (OPEN, _("Lopend"))]
 
 def case_table(organisation_id, year):
     """Cases opened by this network in this year, per typology (by level, as in 2011) and outcome."""
-    rows = (visible(NetworkCase, Actor.system()).filter(organisation_id=organisation_id, opened_on__year=year)
-            .values("typology", "outcome").annotate(n=Count("id")).order_by())
+    rows = (
+        visible(NetworkCase, Actor.system())
+        .filter(organisation_id=organisation_id, opened_on__year=year)
+        .values("typology", "outcome")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     counts = {}
     for r in rows:
         key = (r["typology"] or UNTYPED, r["outcome"] or OPEN)
@@ -64,8 +78,9 @@ def case_table(organisation_id, year):
     for level, types in types_by_level():
         group = f"level_{level.number}"
         group_rows.append(group)
-        table_rows.append(Row(group, _("Categorie %(n)s: %(label)s") % {"n": level.number, "label": level.label},
-                              "group"))
+        table_rows.append(
+            Row(group, _("Categorie %(n)s: %(label)s") % {"n": level.number, "label": level.label}, "group")
+        )
         for t in types:
             table_rows.append(Row(t.value, f"{t.label} ({t.orientation_label.lower()})", indent=True))
             counts[(t.value, TOTAL)] = sum(counts.get((t.value, key), 0) for key in keys)
@@ -77,8 +92,14 @@ def case_table(organisation_id, year):
     table_rows.append(Row(UNTYPED, _("Niet getypeerd")))
     lines = complete(counts, group_rows, OUTCOME_COLUMNS, extra_lines)
     table_rows.append(Row(TOTAL, _("Totaal"), "total"))
-    return Table(title=_("Casussen %(year)s per typering en uitkomst") % {"year": year}, row_heading=_("Typering"),
-                 columns=OUTCOME_COLUMNS, rows=table_rows, counts=counts, lines=lines)
+    return Table(
+        title=_("Casussen %(year)s per typering en uitkomst") % {"year": year},
+        row_heading=_("Typering"),
+        columns=OUTCOME_COLUMNS,
+        rows=table_rows,
+        counts=counts,
+        lines=lines,
+    )
 
 
 def yearly_report(organisation_id, year):

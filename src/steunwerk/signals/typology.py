@@ -16,6 +16,7 @@ Rules carried over from the book:
 The book gives no criteria or questions for assigning a person to a type: the professional decides.
 The descriptions and intervention texts below are our own wording.
 """
+
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -75,7 +76,10 @@ PRACTICAL = _i("practical", _("Praktische problemen oplossen"))
 
 LEVELS = {
     1: Level(
-        1, _("Eenzaamheid, dreigend isolement"), _("Meestal een betrekkelijk kort traject."), VOLUNTEER,
+        1,
+        _("Eenzaamheid, dreigend isolement"),
+        _("Meestal een betrekkelijk kort traject."),
+        VOLUNTEER,
         (
             REMOVE_BARRIERS,
             _i("prevention", _("Voorkomend ondersteunen, bijvoorbeeld bij rouw of bij zware mantelzorg")),
@@ -84,8 +88,10 @@ LEVELS = {
         ),
     ),
     2: Level(
-        2, _("Situationeel isolement, enkelvoudige problematiek"),
-        _("Meestal een betrekkelijk kort maar intensief traject."), VOLUNTEER,
+        2,
+        _("Situationeel isolement, enkelvoudige problematiek"),
+        _("Meestal een betrekkelijk kort maar intensief traject."),
+        VOLUNTEER,
         (
             REMOVE_BARRIERS,
             _i("individual_guidance", _("Individuele begeleiding door een professional")),
@@ -95,8 +101,10 @@ LEVELS = {
         ),
     ),
     3: Level(
-        3, _("Structureel isolement, complexe problematiek"),
-        _("Een lang traject met weinig intensieve begeleiding."), NO_VOLUNTEER,
+        3,
+        _("Structureel isolement, complexe problematiek"),
+        _("Een lang traject met weinig intensieve begeleiding."),
+        NO_VOLUNTEER,
         (
             PRACTICAL,
             _i("monitoring", _("Een professional houdt vinger aan de pols")),
@@ -104,8 +112,10 @@ LEVELS = {
         ),
     ),
     4: Level(
-        4, _("Structureel isolement, verweven met psychiatrische of psychogeriatrische problematiek"),
-        _("Een lang en intensief traject."), SPECIALISED_VOLUNTEER,
+        4,
+        _("Structureel isolement, verweven met psychiatrische of psychogeriatrische problematiek"),
+        _("Een lang en intensief traject."),
+        SPECIALISED_VOLUNTEER,
         (
             PRACTICAL,
             _i("daily_guidance", _("Begeleiding bij het dagelijks functioneren")),
@@ -123,29 +133,62 @@ ORIENTATION_LABELS = {
 }
 
 TYPES = {
-    t.value: t for t in (
-        IsolationType(Typology.ACTIVE, 1, True,
-                      _("Voelt zich eenzaam, maar zoekt zelf contact en wil graag blijven meedoen.")),
-        IsolationType(Typology.SHELTERED, 1, False,
-                      _("Voelt zich eenzaam en past zich liever aan de eigen situatie aan dan nieuwe contacten te "
-                        "zoeken.")),
-        IsolationType(Typology.LEFT_BEHIND, 2, True,
-                      _("Een klein netwerk is weggevallen, bijvoorbeeld door overlijden of verhuizing; wil wel weer "
-                        "contact.")),
-        IsolationType(Typology.DEPENDENT, 2, False,
-                      _("Leunt op één relatie die tegelijk beperkt; zoekt zelf weinig andere contacten.")),
-        IsolationType(Typology.COMPENSATORS, 3, True,
-                      _("Langdurig geïsoleerd met meerdere problemen; zoekt houvast in formele contacten zoals "
-                        "hulpverleners en instanties.")),
-        IsolationType(Typology.OUTSIDERS, 3, False,
-                      _("Langdurig geïsoleerd met meerdere problemen, die verborgen blijven; houdt anderen op "
-                        "afstand.")),
-        IsolationType(Typology.HOPEFUL, 4, True,
-                      _("Langdurig geïsoleerd, met psychiatrische of psychogeriatrische problemen; teleurgesteld, "
-                        "maar wacht nog op verbetering.")),
-        IsolationType(Typology.SURVIVORS, 4, False,
-                      _("Langdurig geïsoleerd, met psychiatrische of psychogeriatrische problemen; heeft het "
-                        "opgegeven en leeft aan de rand van de samenleving.")),
+    t.value: t
+    for t in (
+        IsolationType(
+            Typology.ACTIVE, 1, True, _("Voelt zich eenzaam, maar zoekt zelf contact en wil graag blijven meedoen.")
+        ),
+        IsolationType(
+            Typology.SHELTERED,
+            1,
+            False,
+            _("Voelt zich eenzaam en past zich liever aan de eigen situatie aan dan nieuwe contacten te zoeken."),
+        ),
+        IsolationType(
+            Typology.LEFT_BEHIND,
+            2,
+            True,
+            _("Een klein netwerk is weggevallen, bijvoorbeeld door overlijden of verhuizing; wil wel weer contact."),
+        ),
+        IsolationType(
+            Typology.DEPENDENT,
+            2,
+            False,
+            _("Leunt op één relatie die tegelijk beperkt; zoekt zelf weinig andere contacten."),
+        ),
+        IsolationType(
+            Typology.COMPENSATORS,
+            3,
+            True,
+            _(
+                "Langdurig geïsoleerd met meerdere problemen; zoekt houvast in formele contacten zoals "
+                "hulpverleners en instanties."
+            ),
+        ),
+        IsolationType(
+            Typology.OUTSIDERS,
+            3,
+            False,
+            _("Langdurig geïsoleerd met meerdere problemen, die verborgen blijven; houdt anderen op afstand."),
+        ),
+        IsolationType(
+            Typology.HOPEFUL,
+            4,
+            True,
+            _(
+                "Langdurig geïsoleerd, met psychiatrische of psychogeriatrische problemen; teleurgesteld, "
+                "maar wacht nog op verbetering."
+            ),
+        ),
+        IsolationType(
+            Typology.SURVIVORS,
+            4,
+            False,
+            _(
+                "Langdurig geïsoleerd, met psychiatrische of psychogeriatrische problemen; heeft het "
+                "opgegeven en leeft aan de rand van de samenleving."
+            ),
+        ),
     )
 }
 
@@ -167,5 +210,11 @@ def volunteer_advice(value):
 
 def types_by_level():
     """[(Level, [oriented type, not oriented type]), ...] for levels 1 to 4."""
-    return [(LEVELS[n], [t for t in TYPES.values() if t.level == n and t.oriented]
-             + [t for t in TYPES.values() if t.level == n and not t.oriented]) for n in sorted(LEVELS)]
+    return [
+        (
+            LEVELS[n],
+            [t for t in TYPES.values() if t.level == n and t.oriented]
+            + [t for t in TYPES.values() if t.level == n and not t.oriented],
+        )
+        for n in sorted(LEVELS)
+    ]

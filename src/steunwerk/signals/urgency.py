@@ -6,6 +6,7 @@ Duur (duration): incidental 0, structural under half a year 1, structural over h
 Total 0–10. The printed bands are "< 5", "> 6" and "10"; totals 5 and 6 fall in none of them, so the
 instrument prescribes no action there: we say so ("consult": discuss in the team) instead of choosing silently.
 """
+
 from dataclasses import dataclass
 
 EXTENT_SCORES = {"individual": 0, "several": 1, "minor": 2, "over_75": 2}
@@ -20,9 +21,9 @@ BANDS = {
     },
     "consult": {
         "action_report": "Het instrument schrijft bij 5 of 6 punten geen actie voor: bespreek de melding in het "
-                         "team (teamconsultatie nodig) en leg het besluit vast.",
+        "team (teamconsultatie nodig) en leg het besluit vast.",
         "action_reporter": "Informatie, advies en ondersteuning (IAO) aan de melder; terugkoppeling na het "
-                           "teamoverleg.",
+        "teamoverleg.",
     },
     "professional": {
         "action_report": "Actief toewerken naar professionele hulp en nagaan welke hulp er al is.",
@@ -33,8 +34,12 @@ BANDS = {
         "action_reporter": "Informatie, advies en ondersteuning (IAO) en terugkoppeling van de actie aan de melder.",
     },
 }
-BAND_LABELS = {"none": "Geen actie (minder dan 5)", "consult": "Teamconsultatie nodig (5 of 6)",
-               "professional": "Professionele hulp (7 tot en met 9)", "acute": "Acute hulp (10)"}
+BAND_LABELS = {
+    "none": "Geen actie (minder dan 5)",
+    "consult": "Teamconsultatie nodig (5 of 6)",
+    "professional": "Professionele hulp (7 tot en met 9)",
+    "acute": "Acute hulp (10)",
+}
 
 
 class UrgencyError(ValueError):
@@ -72,8 +77,9 @@ class Urgency:
         for item in NATURE_ITEMS:
             value = data[item]
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 2:
-                raise UrgencyError(f"{item} moet 0 (geen risico), 1 (matig risico) of 2 (ernstig risico) zijn, "
-                                   f"niet {value!r}.")
+                raise UrgencyError(
+                    f"{item} moet 0 (geen risico), 1 (matig risico) of 2 (ernstig risico) zijn, niet {value!r}."
+                )
         if data["extent"] not in EXTENT_SCORES:
             raise UrgencyError(f"extent moet één van {', '.join(EXTENT_SCORES)} zijn, niet {data['extent']!r}.")
         if data["duration"] not in DURATION_SCORES:

@@ -1,4 +1,5 @@
 """The signalling network at /meldpunt/: cases (by ID code), meldformulieren, meetings and the yearly report."""
+
 from django.urls import path
 
 from steunwerk.signals import case_views, meeting_views, report_views

@@ -1,4 +1,5 @@
 """Reporting a concern (public and for partners), and the meldpunt's triage of it."""
+
 import hashlib
 from datetime import timedelta
 
@@ -98,18 +99,36 @@ def partner_report(request):
             return render(request, "signals/partner_report.html", context, status=400)
         with transaction.atomic():
             signal = form.save(commit=False)
-            signal.organisation, signal.channel, signal.submitted_by = organisation, Signal.Channel.PARTNER, request.user
+            signal.organisation, signal.channel, signal.submitted_by = (
+                organisation,
+                Signal.Channel.PARTNER,
+                request.user,
+            )
             signal.save()
             log.record(request.actor, LogAction.CREATE, None, signal, "melding ontvangen")
-        messages.success(request, _("Melding ontvangen door %(org)s. Ontvangstcode: %(code)s.") % {
-            "org": organisation.name, "code": signal.receipt_code})
+        messages.success(
+            request,
+            _("Melding ontvangen door %(org)s. Ontvangstcode: %(code)s.")
+            % {"org": organisation.name, "code": signal.receipt_code},
+        )
         return redirect("caseload")
     return render(request, "signals/partner_report.html", context)
 
 
-TRIAGE_ROW_FIELDS = ("organisation", "received_at", "reporter_type", "neighbourhood", "status", "total", "band",
-                     "band_override", "assigned_to", "assigned_to__first_name", "assigned_to__last_name",
-                     "assigned_to__username")
+TRIAGE_ROW_FIELDS = (
+    "organisation",
+    "received_at",
+    "reporter_type",
+    "neighbourhood",
+    "status",
+    "total",
+    "band",
+    "band_override",
+    "assigned_to",
+    "assigned_to__first_name",
+    "assigned_to__last_name",
+    "assigned_to__username",
+)
 
 
 @login_required
@@ -127,9 +146,17 @@ def triage_list(request):
     page = Paginator(signals.order_by("queue_rank", "-received_at", "-id"), 30).get_page(request.GET.get("page"))
     rows = list(page.object_list)
     log.record_objects(request.actor, LogAction.READ, rows, "meldingenlijst")
-    return render(request, "signals/triage_list.html", {"page": page, "rows": rows, "status": status,
-                                                        "band_labels": BAND_LABELS,
-                                                        "is_coordinator": bool(request.actor.meldpunt_org_ids)})
+    return render(
+        request,
+        "signals/triage_list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "status": status,
+            "band_labels": BAND_LABELS,
+            "is_coordinator": bool(request.actor.meldpunt_org_ids),
+        },
+    )
 
 
 def _signal_or_404(request, pk, write=False, action=LogAction.READ, detail="melding"):
@@ -142,16 +169,23 @@ def _signal_or_404(request, pk, write=False, action=LogAction.READ, detail="meld
 
 def _assignable(signal):
     """People who may take a signal on: the meldpunt's own members."""
-    return (User.objects.filter(memberships__organisation_id=signal.organisation_id,
-                                memberships__role__in=[Role.PROFESSIONAL, Role.TEAM_LEAD, Role.MELDPUNT_COORDINATOR])
-            .distinct().order_by("username"))
+    return (
+        User.objects.filter(
+            memberships__organisation_id=signal.organisation_id,
+            memberships__role__in=[Role.PROFESSIONAL, Role.TEAM_LEAD, Role.MELDPUNT_COORDINATOR],
+        )
+        .distinct()
+        .order_by("username")
+    )
 
 
 def _detail(request, signal, status=200, **forms):
     if status != 200:  # a rejected form shows the signal again: that is a read as well
         log.record(request.actor, LogAction.READ, None, signal, "melding na ongeldige invoer")
     context = {
-        "signal": signal, "bands": BANDS, "band_labels": BAND_LABELS,
+        "signal": signal,
+        "bands": BANDS,
+        "band_labels": BAND_LABELS,
         "triage_form": forms.get("triage_form") or TriageForm(instance=signal),
         "decision_form": forms.get("decision_form") or DecisionForm(instance=signal, assignable=_assignable(signal)),
         "feedback_form": forms.get("feedback_form") or FeedbackForm(),

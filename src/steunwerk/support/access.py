@@ -5,6 +5,7 @@ never open a client file, counts every team of their organisation (with small nu
 actor counts is decided here; the counting itself (support/dashboard.py) runs as the operator over those teams,
 like the signalling network's yearly report.
 """
+
 from django.db.models import Q
 
 from steunwerk.accounts.models import Team

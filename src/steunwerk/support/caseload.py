@@ -5,6 +5,7 @@ database seeks to that row in the caseload index and reads one page from there, 
 costs; an OFFSET would read and throw away every row before it. The cursor is an id, never the name itself:
 names in URLs end up in server logs.
 """
+
 from dataclasses import dataclass
 
 from django.db import connection
@@ -57,9 +58,21 @@ def _beyond(queryset, key, direction):
 
 
 # What a line of the caseload shows: the rest of each file stays out of a list of many people.
-ROW_FIELDS = ("client_name", "status", "phase", "organisation", "client", "client__date_of_birth",
-              "client__neighbourhood", "team", "team__name", "lead", "lead__first_name", "lead__last_name",
-              "lead__username")
+ROW_FIELDS = (
+    "client_name",
+    "status",
+    "phase",
+    "organisation",
+    "client",
+    "client__date_of_birth",
+    "client__neighbourhood",
+    "team",
+    "team__name",
+    "lead",
+    "lead__first_name",
+    "lead__last_name",
+    "lead__username",
+)
 
 
 def keyset_page(queryset, anchors, after=None, before=None, size=25, total=None):
@@ -70,23 +83,23 @@ def keyset_page(queryset, anchors, after=None, before=None, size=25, total=None)
     key = anchors.filter(pk=cursor).values_list(*ORDER).first() if cursor else None
     rows_of = queryset.select_related("client", "team", "lead").only(*ROW_FIELDS)
     if key is None:
-        rows = list(rows_of.order_by(*ORDER)[:size + 1])
+        rows = list(rows_of.order_by(*ORDER)[: size + 1])
         more = len(rows) > size
         rows = rows[:size]
         if total is None:
             # A first page with room to spare holds the whole list: no need to count (a search mostly ends here).
-            total = len(rows) if not more else queryset.order_by()[:COUNT_LIMIT + 1].count()
+            total = len(rows) if not more else queryset.order_by()[: COUNT_LIMIT + 1].count()
         return Page(rows, rows[-1].pk if more else None, None, total, True)
     if total is None:
-        total = queryset.order_by()[:COUNT_LIMIT + 1].count()
+        total = queryset.order_by()[: COUNT_LIMIT + 1].count()
     if after:
-        rows = list(_beyond(rows_of, key, ">").order_by(*ORDER)[:size + 1])
+        rows = list(_beyond(rows_of, key, ">").order_by(*ORDER)[: size + 1])
         if not rows:
             return keyset_page(queryset, anchors, size=size, total=total)
         more = len(rows) > size
         rows = rows[:size]
         return Page(rows, rows[-1].pk if more else None, rows[0].pk, total, False)
-    rows = list(_beyond(rows_of, key, "<").order_by(*(f"-{c}" for c in ORDER))[:size + 1])
+    rows = list(_beyond(rows_of, key, "<").order_by(*(f"-{c}" for c in ORDER))[: size + 1])
     if len(rows) <= size:  # back at the start: show a full first page rather than the few rows before the cursor
         return keyset_page(queryset, anchors, size=size, total=total)
     rows = rows[:size][::-1]

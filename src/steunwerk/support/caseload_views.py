@@ -1,4 +1,5 @@
 """Mijn cliënten: the caseload, a list of trajectories (support.caseload pages it)."""
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
@@ -24,11 +25,24 @@ def caseload(request):
     else:
         trajectories = trajectories.filter(query.q("client__", name_field="client_name"))
     page = caseload_pages.keyset_page(
-        trajectories, visible_trajectories, after=caseload_pages.parse_cursor(request.GET.get("na")),
-        before=caseload_pages.parse_cursor(request.GET.get("voor")), size=PAGE_SIZE)
+        trajectories,
+        visible_trajectories,
+        after=caseload_pages.parse_cursor(request.GET.get("na")),
+        before=caseload_pages.parse_cursor(request.GET.get("voor")),
+        size=PAGE_SIZE,
+    )
     action = LogAction.SEARCH if query.kind else LogAction.READ
-    log.record_many(request.actor, action, [t.client_id for t in page], detail=query.log_detail or "cliëntenlijst",
-                    organisations={t.client_id: t.organisation_id for t in page})
+    log.record_many(
+        request.actor,
+        action,
+        [t.client_id for t in page],
+        detail=query.log_detail or "cliëntenlijst",
+        organisations={t.client_id: t.organisation_id for t in page},
+    )
     status = 400 if query.error else 200
-    return render(request, "clients/caseload.html", {"page": page, "query": query, "q": request.GET.get("q", ""),
-                                                      "include_closed": include_closed}, status=status)
+    return render(
+        request,
+        "clients/caseload.html",
+        {"page": page, "query": query, "q": request.GET.get("q", ""), "include_closed": include_closed},
+        status=status,
+    )

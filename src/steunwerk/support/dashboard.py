@@ -27,6 +27,7 @@ the numbers are kept in Django's cache for ``settings.OVERVIEW_CACHE_SECONDS`` p
 looked at often counts once in that time, and it says when it counted. Suppression and labels are applied per
 viewer afterwards, so the cache holds numbers only.
 """
+
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -121,9 +122,14 @@ def count(team_ids, year):
     field = "goals__plan__steps__actor"
     with_steps = open_trajectories.filter(**{f"{field}__isnull": False})
     steps = {actor: n for (actor,), n in _grouped(with_steps, field).items()}
-    started, closed = (trajectories.filter(**{f"{date_field}__year": year}).values("team_id")
-                       .annotate(kind=Value(kind), n=Count("*")).order_by().values_list("team_id", "kind", "n")
-                       for kind, date_field in ((STARTED, "started_on"), (CLOSED, "closed_on")))
+    started, closed = (
+        trajectories.filter(**{f"{date_field}__year": year})
+        .values("team_id")
+        .annotate(kind=Value(kind), n=Count("*"))
+        .order_by()
+        .values_list("team_id", "kind", "n")
+        for kind, date_field in ((STARTED, "started_on"), (CLOSED, "closed_on"))
+    )
     per_year = {(team, kind): n for team, kind, n in started.union(closed, all=True)}
     return Counts(situation=situation, steps=steps, per_year=per_year, counted_at=timezone.now())
 
@@ -146,8 +152,10 @@ def _tally(groups, key):
 
 def _team_rows(teams):
     several_organisations = len({team.organisation_id for team in teams}) > 1
-    return [Row(team.pk, f"{team.organisation.name} — {team.name}" if several_organisations else team.name)
-            for team in teams]
+    return [
+        Row(team.pk, f"{team.organisation.name} — {team.name}" if several_organisations else team.name)
+        for team in teams
+    ]
 
 
 def _table(title, row_heading, columns, rows, counts, row_totals=True):
@@ -156,8 +164,14 @@ def _table(title, row_heading, columns, rows, counts, row_totals=True):
     lines = complete(counts, [row.key for row in rows], columns)
     if not row_totals:
         lines = [(whole, parts) for whole, parts in lines if whole[1] != TOTAL]
-    return Table(title=title, row_heading=row_heading, columns=columns, rows=[*rows, Row(TOTAL, _("Totaal"), "total")],
-                 counts=counts, lines=lines)
+    return Table(
+        title=title,
+        row_heading=row_heading,
+        columns=columns,
+        rows=[*rows, Row(TOTAL, _("Totaal"), "total")],
+        counts=counts,
+        lines=lines,
+    )
 
 
 def phase_table(team_rows, situation):
@@ -173,23 +187,41 @@ def _choices(field):
 def situation_table(situation):
     counts = _tally(situation, lambda _team, _phase, complexity, aim: (complexity or UNSET, aim or UNSET))
     rows = [Row(value, label) for value, label in _choices("complexity")]
-    return _table(_("Lopende trajecten naar complexiteit en waarop ze gericht zijn"), _("Complexiteit"),
-                  _choices("aim"), rows, counts)
+    return _table(
+        _("Lopende trajecten naar complexiteit en waarop ze gericht zijn"),
+        _("Complexiteit"),
+        _choices("aim"),
+        rows,
+        counts,
+    )
 
 
 def ladder_table(steps):
     """Plan steps of the open trajectories per actor."""
     counts = {(actor, STEPS): n for actor, n in steps.items() if n}
     rows = [Row(value, label) for value, label in StepActor.choices]
-    return _table(_("Stappen in de plannen van lopende trajecten: wie doet het"), _("Wie doet het"),
-                  [(STEPS, _("Stappen"))], rows, counts)
+    return _table(
+        _("Stappen in de plannen van lopende trajecten: wie doet het"),
+        _("Wie doet het"),
+        [(STEPS, _("Stappen"))],
+        rows,
+        counts,
+    )
 
 
 def year_table(team_rows, counts, year):
-    columns = [(STARTED, _("Gestart in %(year)s") % {"year": year}),
-               (CLOSED, _("Afgesloten in %(year)s") % {"year": year})]
-    return _table(_("Trajecten gestart en afgesloten in %(year)s") % {"year": year}, _("Team"), columns, team_rows,
-                  counts, row_totals=False)
+    columns = [
+        (STARTED, _("Gestart in %(year)s") % {"year": year}),
+        (CLOSED, _("Afgesloten in %(year)s") % {"year": year}),
+    ]
+    return _table(
+        _("Trajecten gestart en afgesloten in %(year)s") % {"year": year},
+        _("Team"),
+        columns,
+        team_rows,
+        counts,
+        row_totals=False,
+    )
 
 
 def _panel(table, suppress, show_total=True, show_share=False):

@@ -1,5 +1,6 @@
 """Overzicht: counts over the trajectories of the viewer's team(s) or organisation. What is counted and which
 numbers are hidden: support/dashboard.py; who may count what: support/access.py."""
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -15,10 +16,24 @@ from steunwerk.vocab import LogAction
 def dashboard(request):
     actor = request.actor
     if not can_count(actor):
-        return render(request, "403.html", {"reason": _("Alleen professionals en teamleiders van een team, en "
-                                                        "organisatiebeheerders, zien het overzicht.")}, status=403)
+        return render(
+            request,
+            "403.html",
+            {
+                "reason": _(
+                    "Alleen professionals en teamleiders van een team, en organisatiebeheerders, zien het overzicht."
+                )
+            },
+            status=403,
+        )
     view = overview(actor)
     # Aggregates, not a person's data: one row for the page, so the view is traceable.
-    log.record(actor, LogAction.READ, None, None, f"overzicht: aantallen over {len(view.teams)} team(s)"
-               + (" (kleine aantallen afgeschermd)" if view.suppress else ""))
+    log.record(
+        actor,
+        LogAction.READ,
+        None,
+        None,
+        f"overzicht: aantallen over {len(view.teams)} team(s)"
+        + (" (kleine aantallen afgeschermd)" if view.suppress else ""),
+    )
     return render(request, "support/dashboard.html", {"overview": view, "primary": PRIMARY, "secondary": SECONDARY})

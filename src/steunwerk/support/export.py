@@ -1,4 +1,5 @@
 """The whole trajectory as JSON (data portability). Callers fetch the trajectory through the access layer."""
+
 from django.db.models import Prefetch
 
 from steunwerk.support.models import ActionPlan, Goal, PlanStep, Trajectory
@@ -11,10 +12,25 @@ def export_queryset(queryset):
     """Prefetch everything the export needs, in a fixed number of queries."""
     return queryset.select_related("client", "team", "team__organisation", "lead").prefetch_related(
         "client__network",
-        "profile_entries", "important_wishes", "quality_entries", "logbook", "evaluations",
-        Prefetch("goals", queryset=Goal.objects.select_related("wish").prefetch_related("options").order_by("priority", "id")),
-        Prefetch("goals__plan", queryset=ActionPlan.objects.prefetch_related(
-            Prefetch("steps", queryset=PlanStep.objects.select_related("method", "network_member", "provision").order_by("order", "id")))),
+        "profile_entries",
+        "important_wishes",
+        "quality_entries",
+        "logbook",
+        "evaluations",
+        Prefetch(
+            "goals", queryset=Goal.objects.select_related("wish").prefetch_related("options").order_by("priority", "id")
+        ),
+        Prefetch(
+            "goals__plan",
+            queryset=ActionPlan.objects.prefetch_related(
+                Prefetch(
+                    "steps",
+                    queryset=PlanStep.objects.select_related("method", "network_member", "provision").order_by(
+                        "order", "id"
+                    ),
+                )
+            ),
+        ),
     )
 
 
@@ -34,9 +50,7 @@ def _goal(goal):
         "domain": goal.domain or None,
         "wish": goal.wish.text if goal.wish else None,
         "preferences": goal.preference_list(),
-        "options": [
-            {"text": o.text, "pros": o.pros, "cons": o.cons, "rank": o.rank} for o in goal.options.all()
-        ],
+        "options": [{"text": o.text, "pros": o.pros, "cons": o.cons, "rank": o.rank} for o in goal.options.all()],
         "plan": plan_snapshot(plan) if plan else None,
         "steps": [step_dict(s) for s in plan.steps.all()] if plan else [],
     }
@@ -44,9 +58,15 @@ def _goal(goal):
 
 def step_dict(step):
     return {
-        "order": step.order, "description": step.description, "by": step.actor,
-        "performer": step.performer, "amount": step.amount, "law": step.law or None,
-        "network_member": {"id": step.network_member_id, "name": step.network_member.name} if step.network_member_id else None,
+        "order": step.order,
+        "description": step.description,
+        "by": step.actor,
+        "performer": step.performer,
+        "amount": step.amount,
+        "law": step.law or None,
+        "network_member": {"id": step.network_member_id, "name": step.network_member.name}
+        if step.network_member_id
+        else None,
         "provision": {"id": step.provision.hsds_id, "name": step.provision.name} if step.provision_id else None,
         "method": {"slug": step.method.slug, "name": step.method.name} if step.method_id else None,
     }
@@ -107,9 +127,18 @@ def export_trajectory(trajectory: Trajectory):
         },
         "quality_of_life": _cells(trajectory.quality_entries.all(), "dimension"),
         "network": [
-            {"id": m.pk, "name": m.name, "relation": m.relation, "circle": str(m.circle), "support": list(m.support),
-             "frequency": m.frequency or None, "gives_back": m.gives_back, "load": m.load,
-             "involvement": m.involvement, "sees_own_plan_steps": m.shares_plan_steps}
+            {
+                "id": m.pk,
+                "name": m.name,
+                "relation": m.relation,
+                "circle": str(m.circle),
+                "support": list(m.support),
+                "frequency": m.frequency or None,
+                "gives_back": m.gives_back,
+                "load": m.load,
+                "involvement": m.involvement,
+                "sees_own_plan_steps": m.shares_plan_steps,
+            }
             for m in client.network.all()
         ],
         "goals": [_goal(g) for g in trajectory.goals.all()],
@@ -118,8 +147,15 @@ def export_trajectory(trajectory: Trajectory):
             for e in sorted(trajectory.logbook.all(), key=lambda e: (e.date, e.pk))
         ],
         "evaluations": [
-            {"date": _date(e.date), "went_well": e.went_well, "learned": e.learned, "process": e.process,
-             "result": e.result, "plan_changes": e.plan_changes, "self_evaluation": e.self_evaluation}
+            {
+                "date": _date(e.date),
+                "went_well": e.went_well,
+                "learned": e.learned,
+                "process": e.process,
+                "result": e.result,
+                "plan_changes": e.plan_changes,
+                "self_evaluation": e.self_evaluation,
+            }
             for e in sorted(trajectory.evaluations.all(), key=lambda e: (e.date, e.pk))
         ],
     }

@@ -1,12 +1,26 @@
 from django import forms
 from django.conf import settings
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwerk.support.models import (
-    Trajectory, ActionPlan, Evaluation, Goal, LogbookEntry, MonitoringCheck, Option, PlanStep,
+    ActionPlan,
+    Evaluation,
+    Goal,
+    LogbookEntry,
+    MonitoringCheck,
+    Option,
+    PlanStep,
+    Trajectory,
 )
 from steunwerk.vocab import (
-    StepActor, LifeDomain, Phase, ProfileAspect, QualityAspect, QualityDimension, Voice,
+    LifeDomain,
+    Phase,
+    ProfileAspect,
+    QualityAspect,
+    QualityDimension,
+    StepActor,
+    Voice,
 )
 from steunwerk.widgets import DateInput
 
@@ -14,8 +28,9 @@ MAX_WISHES = 5
 
 
 def text_field(label, rows=3, required=False):
-    return forms.CharField(label=label, required=required, max_length=settings.TEXT_MAX_LENGTH,
-                           widget=forms.Textarea(attrs={"rows": rows}))
+    return forms.CharField(
+        label=label, required=required, max_length=settings.TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": rows})
+    )
 
 
 class PhaseForm(forms.Form):
@@ -28,7 +43,9 @@ class MonitoringForm(forms.ModelForm):
         model = MonitoringCheck
         fields = ["relationship", "activities", "connection", "note"]
         widgets = {
-            "relationship": forms.RadioSelect, "activities": forms.RadioSelect, "connection": forms.RadioSelect,
+            "relationship": forms.RadioSelect,
+            "activities": forms.RadioSelect,
+            "connection": forms.RadioSelect,
             "note": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -52,7 +69,8 @@ class GridForm(forms.Form):
                 existing = entries.get((row, col))
                 self.fields[self.text_name(row, col)] = text_field(f"{row_label} — {col_label}", rows=2)
                 self.fields[self.voice_name(row, col)] = forms.ChoiceField(
-                    label=_("Wiens woorden"), choices=Voice.choices, initial=Voice.CLIENT)
+                    label=_("Wiens woorden"), choices=Voice.choices, initial=Voice.CLIENT
+                )
                 if existing is not None:
                     self.initial[self.text_name(row, col)] = existing.text
                     self.initial[self.voice_name(row, col)] = existing.voice
@@ -69,7 +87,12 @@ class GridForm(forms.Form):
         """(row, column, text, voice) for every cell, after validation."""
         for row, _label in self.rows:
             for col, _clabel in self.columns:
-                yield row, col, self.cleaned_data[self.text_name(row, col)], self.cleaned_data[self.voice_name(row, col)]
+                yield (
+                    row,
+                    col,
+                    self.cleaned_data[self.text_name(row, col)],
+                    self.cleaned_data[self.voice_name(row, col)],
+                )
 
     def table(self):
         """Bound fields arranged for the template: [(row label, [(text field, voice field), ...]), ...]."""
@@ -81,28 +104,46 @@ class GridForm(forms.Form):
 
 class ProfileForm(GridForm):
     rows = LifeDomain.choices
-    columns = [(ProfileAspect.CURRENT, ProfileAspect.CURRENT.label), (ProfileAspect.WISHES, ProfileAspect.WISHES.label),
-               (ProfileAspect.EARLIER, ProfileAspect.EARLIER.label)]
+    columns = [
+        (ProfileAspect.CURRENT, ProfileAspect.CURRENT.label),
+        (ProfileAspect.WISHES, ProfileAspect.WISHES.label),
+        (ProfileAspect.EARLIER, ProfileAspect.EARLIER.label),
+    ]
 
     def __init__(self, *args, wishes=(), **kwargs):
         super().__init__(*args, **kwargs)
         by_rank = {w.rank: w for w in wishes}
         for rank in range(1, MAX_WISHES + 1):
-            self.fields[f"wish_{rank}"] = forms.CharField(label=_("Wens %(rank)s") % {"rank": rank}, required=False, max_length=500)
+            self.fields[f"wish_{rank}"] = forms.CharField(
+                label=_("Wens %(rank)s") % {"rank": rank}, required=False, max_length=500
+            )
             self.fields[f"wish_{rank}_domain"] = forms.ChoiceField(
-                label=_("Levensgebied"), required=False, choices=[("", "—"), *LifeDomain.choices])
-            self.fields[f"wish_{rank}_voice"] = forms.ChoiceField(label=_("Wiens woorden"), choices=Voice.choices, initial=Voice.CLIENT)
+                label=_("Levensgebied"), required=False, choices=[("", "—"), *LifeDomain.choices]
+            )
+            self.fields[f"wish_{rank}_voice"] = forms.ChoiceField(
+                label=_("Wiens woorden"), choices=Voice.choices, initial=Voice.CLIENT
+            )
             if rank in by_rank:
                 w = by_rank[rank]
-                self.initial.update({f"wish_{rank}": w.text, f"wish_{rank}_domain": w.domain, f"wish_{rank}_voice": w.voice})
+                self.initial.update(
+                    {f"wish_{rank}": w.text, f"wish_{rank}_domain": w.domain, f"wish_{rank}_voice": w.voice}
+                )
 
     def wish_rows(self):
-        return [(self[f"wish_{r}"], self[f"wish_{r}_domain"], self[f"wish_{r}_voice"]) for r in range(1, MAX_WISHES + 1)]
+        return [
+            (self[f"wish_{r}"], self[f"wish_{r}_domain"], self[f"wish_{r}_voice"]) for r in range(1, MAX_WISHES + 1)
+        ]
 
     def wishes(self):
         """The most important wishes in the order given; empty rows close up."""
-        filled = [(self.cleaned_data[f"wish_{r}"].strip(), self.cleaned_data[f"wish_{r}_domain"], self.cleaned_data[f"wish_{r}_voice"])
-                  for r in range(1, MAX_WISHES + 1)]
+        filled = [
+            (
+                self.cleaned_data[f"wish_{r}"].strip(),
+                self.cleaned_data[f"wish_{r}_domain"],
+                self.cleaned_data[f"wish_{r}_voice"],
+            )
+            for r in range(1, MAX_WISHES + 1)
+        ]
         return [w for w in filled if w[0]]
 
 
@@ -161,13 +202,23 @@ class PlanForm(forms.ModelForm):
 
     class Meta:
         model = ActionPlan
-        fields = ["drawn_up_on", "evaluation_on", "needed_aids", "own_strength_skipped", "network_skipped",
-                  "general_provision_skipped", "ladder_note"]
+        fields = [
+            "drawn_up_on",
+            "evaluation_on",
+            "needed_aids",
+            "own_strength_skipped",
+            "network_skipped",
+            "general_provision_skipped",
+            "ladder_note",
+        ]
         widgets = {
-            "own_strength_skipped": forms.Textarea(attrs={"rows": 2}), "network_skipped": forms.Textarea(attrs={"rows": 2}),
+            "own_strength_skipped": forms.Textarea(attrs={"rows": 2}),
+            "network_skipped": forms.Textarea(attrs={"rows": 2}),
             "general_provision_skipped": forms.Textarea(attrs={"rows": 2}),
-            "drawn_up_on": DateInput(), "evaluation_on": DateInput(),
-            "needed_aids": forms.Textarea(attrs={"rows": 2}), "ladder_note": forms.Textarea(attrs={"rows": 3}),
+            "drawn_up_on": DateInput(),
+            "evaluation_on": DateInput(),
+            "needed_aids": forms.Textarea(attrs={"rows": 2}),
+            "ladder_note": forms.Textarea(attrs={"rows": 3}),
         }
 
     def clean(self):
@@ -200,7 +251,9 @@ class StepForm(forms.ModelForm):
         if data.get("network_member") and actor != StepActor.NETWORK:
             self.add_error("network_member", _("Een netwerklid hoort bij een stap van het netwerk."))
         if data.get("provision") and actor != StepActor.GENERAL_PROVISION:
-            self.add_error("provision", _("Een voorziening uit de sociale kaart hoort bij een stap 'algemene voorziening'."))
+            self.add_error(
+                "provision", _("Een voorziening uit de sociale kaart hoort bij een stap 'algemene voorziening'.")
+            )
         return data
 
 
@@ -213,7 +266,13 @@ class SituationForm(forms.ModelForm):
 
 
 StepFormSet = forms.inlineformset_factory(
-    ActionPlan, PlanStep, form=StepForm, extra=6, can_delete=True, max_num=30, validate_max=True,
+    ActionPlan,
+    PlanStep,
+    form=StepForm,
+    extra=6,
+    can_delete=True,
+    max_num=30,
+    validate_max=True,
 )
 
 
@@ -228,5 +287,10 @@ class EvaluationForm(forms.ModelForm):
     class Meta:
         model = Evaluation
         fields = ["date", "went_well", "learned", "process", "result", "plan_changes", "self_evaluation"]
-        widgets = {"date": DateInput(), **{f: forms.Textarea(attrs={"rows": 3}) for f in
-                   ["went_well", "learned", "process", "result", "plan_changes", "self_evaluation"]}}
+        widgets = {
+            "date": DateInput(),
+            **{
+                f: forms.Textarea(attrs={"rows": 3})
+                for f in ["went_well", "learned", "process", "result", "plan_changes", "self_evaluation"]
+            },
+        }

@@ -3,10 +3,14 @@
 It guides the conversation and records why a rung was skipped; it never forbids a step (the Wmo knows no
 legal hierarchy of measures: the most suitable solution counts).
 """
+
 from steunwerk.vocab import LADDER
 
-SKIP_FIELDS = {"own_strength": "own_strength_skipped", "network": "network_skipped",
-               "general_provision": "general_provision_skipped"}
+SKIP_FIELDS = {
+    "own_strength": "own_strength_skipped",
+    "network": "network_skipped",
+    "general_provision": "general_provision_skipped",
+}
 
 
 def ladder_for(plan, steps=None):
@@ -23,11 +27,16 @@ def ladder(steps, skip_reasons):
     for key, label, actors in LADDER:
         on_rung = [s for s in steps if s.actor in actors]
         reason = skip_reasons[SKIP_FIELDS[key]] if skip_reasons is not None and key in SKIP_FIELDS else ""
-        rungs.append({
-            "key": key, "label": label, "steps": on_rung, "skip_reason": reason,
-            # A skipped lower rung wants a reason once the plan reaches a higher one.
-            "reason_missing": False,
-        })
+        rungs.append(
+            {
+                "key": key,
+                "label": label,
+                "steps": on_rung,
+                "skip_reason": reason,
+                # A skipped lower rung wants a reason once the plan reaches a higher one.
+                "reason_missing": False,
+            }
+        )
     # Without any step nothing was skipped yet (a default of -1 would slice rungs[:-1] and flag three rungs).
     highest = max((i for i, r in enumerate(rungs) if r["steps"]), default=0)
     for rung in rungs[:highest]:

@@ -1,4 +1,5 @@
 """A Supportgericht Werken trajectory and everything made in it."""
+
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
@@ -10,7 +11,15 @@ from simple_history.models import HistoricalRecords
 from steunwerk.access.declarations import AccessScope, Section
 from steunwerk.access.scope import ScopedQuerySet
 from steunwerk.vocab import (
-    OtherLaw, LifeDomain, Phase, Place, ProfileAspect, QualityAspect, QualityDimension, StepActor, Voice,
+    LifeDomain,
+    OtherLaw,
+    Phase,
+    Place,
+    ProfileAspect,
+    QualityAspect,
+    QualityDimension,
+    StepActor,
+    Voice,
 )
 
 TEXT_LIMIT = [MaxLengthValidator(settings.TEXT_MAX_LENGTH)]
@@ -23,7 +32,9 @@ def long_text(label, **kwargs):
 class OwnedByOrganisation(models.Model):
     """Every row of client data carries the organisation that owns it (the tenant)."""
 
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+", editable=False)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="+", editable=False
+    )
     parent_field = None
 
     objects = ScopedQuerySet.as_manager()  # each subclass declares its access_scope
@@ -53,21 +64,34 @@ class Trajectory(OwnedByOrganisation):
     client_name = models.CharField(max_length=200, editable=False, default="")
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="trajectories")
     lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("contactpersoon"),
     )
     phase = models.CharField(_("fase"), max_length=16, choices=Phase.choices, default=Phase.MEETING)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.OPEN)
     request = long_text(_("aanleiding"), blank=True, help_text=_("Hoe het contact ontstond en met welke vraag."))
     complexity = models.CharField(
-        _("hoe complex is de situatie"), max_length=8, blank=True,
+        _("hoe complex is de situatie"),
+        max_length=8,
+        blank=True,
         choices=[("licht", _("Licht")), ("complex", _("Complex"))],
-        help_text=_("De grens is niet scherp; het oordeel van de professional telt. Gebruikt bij het voorstellen van methoden."),
+        help_text=_(
+            "De grens is niet scherp; het oordeel van de professional telt. Gebruikt bij het voorstellen van methoden."
+        ),
     )
     aim = models.CharField(
-        _("gericht op"), max_length=16, blank=True,
-        choices=[("zelfredzaamheid", _("Zelfredzaamheid")), ("participatie", _("Participatie")),
-                 ("beide", _("Zowel zelfredzaamheid als participatie"))],
+        _("gericht op"),
+        max_length=16,
+        blank=True,
+        choices=[
+            ("zelfredzaamheid", _("Zelfredzaamheid")),
+            ("participatie", _("Participatie")),
+            ("beide", _("Zowel zelfredzaamheid als participatie")),
+        ],
     )
     started_on = models.DateField(_("gestart op"), default=timezone.localdate)
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
@@ -99,16 +123,6 @@ class Trajectory(OwnedByOrganisation):
     class DerivedFieldAssigned(ValueError):
         """A caller assigned ``client_name``: it is the client's name, changed only by renaming the client."""
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._stored_client_name = instance.__dict__.get("client_name")
-        return instance
-
-    def refresh_from_db(self, *args, **kwargs):
-        super().refresh_from_db(*args, **kwargs)
-        self._stored_client_name = self.__dict__.get("client_name")
-
     def save(self, *args, **kwargs):
         if self._state.adding:
             if self.client_name and self.client_id and self.client_name != self.client.name:
@@ -119,13 +133,27 @@ class Trajectory(OwnedByOrganisation):
             update_fields = kwargs.get("update_fields")
             assigned = self.__dict__.get("client_name")
             if "client_name" in (update_fields or ()) or (
-                    assigned is not None and assigned != getattr(self, "_stored_client_name", assigned)):
+                assigned is not None and assigned != getattr(self, "_stored_client_name", assigned)
+            ):
                 raise self.DerivedFieldAssigned("client_name follows the client's name: rename the client instead")
             if update_fields is None:
                 deferred = self.get_deferred_fields()
-                kwargs["update_fields"] = [f.attname for f in self._meta.concrete_fields if not f.primary_key
-                                           and f.attname != "client_name" and f.attname not in deferred]
+                kwargs["update_fields"] = [
+                    f.attname
+                    for f in self._meta.concrete_fields
+                    if not f.primary_key and f.attname != "client_name" and f.attname not in deferred
+                ]
         super().save(*args, **kwargs)
+        self._stored_client_name = self.__dict__.get("client_name")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_client_name = instance.__dict__.get("client_name")
+        return instance
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
         self._stored_client_name = self.__dict__.get("client_name")
 
     @property
@@ -226,7 +254,9 @@ class QualityEntry(VoicedText):
     aspect = models.CharField(max_length=8, choices=QualityAspect.choices)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["trajectory", "dimension", "aspect"], name="quality_cell_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["trajectory", "dimension", "aspect"], name="quality_cell_unique")
+        ]
 
 
 def preference_lines(text):
@@ -242,15 +272,21 @@ class Goal(OwnedByOrganisation):
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="goals")
     wish = models.ForeignKey(
-        ImportantWish, on_delete=models.SET_NULL, null=True, blank=True, related_name="goals",
+        ImportantWish,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="goals",
         verbose_name=_("uit de wens"),
     )
-    priority = models.PositiveSmallIntegerField(_("prioriteit"), default=1, validators=[MinValueValidator(1)],
-                                                help_text=_("1 is het belangrijkst."))
+    priority = models.PositiveSmallIntegerField(
+        _("prioriteit"), default=1, validators=[MinValueValidator(1)], help_text=_("1 is het belangrijkst.")
+    )
     intended_result = models.CharField(_("te bereiken resultaat (doel)"), max_length=500)
     domain = models.CharField(_("levensgebied"), max_length=16, choices=LifeDomain.choices, blank=True)
     preferences = long_text(
-        _("persoonlijke voorkeuren"), blank=True,
+        _("persoonlijke voorkeuren"),
+        blank=True,
         help_text=_("Wat het doel concreet betekent voor deze cliënt; één voorkeur per regel."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -287,7 +323,9 @@ class Option(OwnedByOrganisation):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["goal", "rank"], condition=Q(rank__isnull=False), name="option_rank_unique"),
+            models.UniqueConstraint(
+                fields=["goal", "rank"], condition=Q(rank__isnull=False), name="option_rank_unique"
+            ),
         ]
 
     def __str__(self):
@@ -305,8 +343,11 @@ class ActionPlan(OwnedByOrganisation):
     evaluation_on = models.DateField(_("datum evaluatie"))
     needed_aids = long_text(_("benodigde hulpmiddelen of voorzieningen"), blank=True)
     ladder_note = long_text(
-        _("waarom een eerdere trede niet volstond"), blank=True,
-        help_text=_("Eigen kracht, netwerk, algemene voorziening, maatwerk: leg vast waarom een eerdere stap niet genoeg was."),
+        _("waarom een eerdere trede niet volstond"),
+        blank=True,
+        help_text=_(
+            "Eigen kracht, netwerk, algemene voorziening, maatwerk: leg vast waarom een eerdere stap niet genoeg was."
+        ),
     )
     own_strength_skipped = long_text(_("waarom eigen kracht niet volstaat"), blank=True)
     network_skipped = long_text(_("waarom het netwerk niet volstaat"), blank=True)
@@ -317,7 +358,9 @@ class ActionPlan(OwnedByOrganisation):
 
     class Meta:
         constraints = [
-            models.CheckConstraint(condition=Q(evaluation_on__gte=F("drawn_up_on")), name="plan_evaluation_after_drawn_up"),
+            models.CheckConstraint(
+                condition=Q(evaluation_on__gte=F("drawn_up_on")), name="plan_evaluation_after_drawn_up"
+            ),
         ]
         verbose_name = _("Plan van Aanpak")
 
@@ -332,21 +375,38 @@ class PlanStep(OwnedByOrganisation):
     order = models.PositiveSmallIntegerField(default=1)
     description = models.CharField(_("concrete stap of activiteit"), max_length=500)
     actor = models.CharField(_("wie doet het"), max_length=20, choices=StepActor.choices)
-    performer = models.CharField(_("naam of organisatie"), max_length=200, blank=True,
-                                 help_text=_("Bijvoorbeeld de buurman, de thuiszorg of het buurthuis."))
+    performer = models.CharField(
+        _("naam of organisatie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld de buurman, de thuiszorg of het buurthuis."),
+    )
     amount = models.CharField(_("omvang"), max_length=100, blank=True, help_text=_("Bijvoorbeeld 3 uur per week."))
     network_member = models.ForeignKey(
-        "clients.NetworkMember", on_delete=models.SET_NULL, null=True, blank=True, related_name="plan_steps",
+        "clients.NetworkMember",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plan_steps",
         verbose_name=_("netwerklid"),
     )
     provision = models.ForeignKey(
-        "resources.Service", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "resources.Service",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("voorziening uit de sociale kaart"),
     )
     law = models.CharField(_("andere wet"), max_length=16, choices=OtherLaw.choices, blank=True)
     method = models.ForeignKey(
-        "methods.Method", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("methode"), help_text=_("Een methode uit de methodewijzer die bij deze stap wordt ingezet."),
+        "methods.Method",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("methode"),
+        help_text=_("Een methode uit de methodewijzer die bij deze stap wordt ingezet."),
     )
 
     class Meta:
@@ -417,8 +477,9 @@ class NetworkSnapshot(OwnedByOrganisation):
     parent_field = "trajectory"
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="network_snapshots")
-    evaluation = models.OneToOneField(Evaluation, on_delete=models.CASCADE, null=True, blank=True,
-                                      related_name="network_snapshot")
+    evaluation = models.OneToOneField(
+        Evaluation, on_delete=models.CASCADE, null=True, blank=True, related_name="network_snapshot"
+    )
     taken_on = models.DateField(default=timezone.localdate)
     members = models.JSONField(default=list)
     created_at = models.DateTimeField(auto_now_add=True)

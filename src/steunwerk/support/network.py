@@ -1,4 +1,5 @@
 """The client's network as an evaluation keeps it (``NetworkSnapshot``), to compare then and now."""
+
 from steunwerk.clients.network_map import member_view
 
 
@@ -9,5 +10,6 @@ def snapshot_members(client):
 
 def take_snapshot(trajectory, evaluation):
     """Keep the network as it is at this evaluation, so the map of then and now can be compared."""
-    return trajectory.network_snapshots.create(evaluation=evaluation, taken_on=evaluation.date,
-                                               members=snapshot_members(trajectory.client))
+    return trajectory.network_snapshots.create(
+        evaluation=evaluation, taken_on=evaluation.date, members=snapshot_members(trajectory.client)
+    )

@@ -1,4 +1,5 @@
 """Saving a Plan van Aanpak: one version per save, and never a silent overwrite of someone else's change."""
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -19,8 +20,11 @@ def save_plan(actor, goal, plan_form, step_formset, expected_version):
     try:
         with transaction.atomic():
             if plan.pk:
-                claimed = ActionPlan.objects.editable_by(actor).filter(pk=plan.pk, version=expected_version).update(
-                    version=F("version") + 1, updated_at=timezone.now())
+                claimed = (
+                    ActionPlan.objects.editable_by(actor)
+                    .filter(pk=plan.pk, version=expected_version)
+                    .update(version=F("version") + 1, updated_at=timezone.now())
+                )
                 if not claimed:
                     raise StalePlan
                 plan.version = expected_version + 1
@@ -29,9 +33,16 @@ def save_plan(actor, goal, plan_form, step_formset, expected_version):
             plan.updated_by = actor.user
             plan.save()
             _save_steps(plan, step_formset)
-            PlanVersion.objects.create(plan=plan, number=plan.version, snapshot=plan_snapshot(plan), saved_by=actor.user)
-            log.record(actor, LogAction.UPDATE if plan.version > 1 else LogAction.CREATE,
-                       goal.trajectory.client_id, plan, f"Plan van Aanpak versie {plan.version}")
+            PlanVersion.objects.create(
+                plan=plan, number=plan.version, snapshot=plan_snapshot(plan), saved_by=actor.user
+            )
+            log.record(
+                actor,
+                LogAction.UPDATE if plan.version > 1 else LogAction.CREATE,
+                goal.trajectory.client_id,
+                plan,
+                f"Plan van Aanpak versie {plan.version}",
+            )
     except IntegrityError as exc:
         # Two people creating the first version of the same plan at once.
         raise StalePlan from exc

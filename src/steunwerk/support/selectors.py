@@ -4,6 +4,7 @@ goal's steps in the book's four columns and on the resource ladder), and its rec
 Everything here starts from a trajectory (or plan) fetched through the access layer for its plan, and reads rows of
 the plan section beneath it through its related managers and prefetches.
 """
+
 from django.db.models import Prefetch
 
 from steunwerk.support.ladder import SKIP_FIELDS, ladder_for
@@ -12,11 +13,31 @@ from steunwerk.vocab import PLAN_COLUMNS
 
 # What a plan page shows of a step, with the method, network member and provision it names.
 STEP_RELATED = ("method", "network_member", "provision")
-STEP_FIELDS = ("plan", "order", "description", "actor", "performer", "amount", "law", "method", "method__slug",
-               "method__name", "network_member", "network_member__name", "provision", "provision__name")
+STEP_FIELDS = (
+    "plan",
+    "order",
+    "description",
+    "actor",
+    "performer",
+    "amount",
+    "law",
+    "method",
+    "method__slug",
+    "method__name",
+    "network_member",
+    "network_member__name",
+    "provision",
+    "provision__name",
+)
 # What the trajectory page shows of a goal and its plan.
-GOAL_FIELDS = ("trajectory", "priority", "intended_result", "preferences", "wish",
-               *(f"plan__{name}" for name in SKIP_FIELDS.values()))
+GOAL_FIELDS = (
+    "trajectory",
+    "priority",
+    "intended_result",
+    "preferences",
+    "wish",
+    *(f"plan__{name}" for name in SKIP_FIELDS.values()),
+)
 
 
 def _steps(path):
@@ -68,5 +89,12 @@ def goals_with_plans(trajectory):
 def recent_phase_changes(trajectory, count=5):
     """The last phase changes of the trajectory, newest first, with who made them."""
     return trajectory.phase_changes.select_related("changed_by").only(
-        "trajectory", "from_phase", "to_phase", "note", "changed_at", "changed_by__first_name",
-        "changed_by__last_name", "changed_by__username")[:count]
+        "trajectory",
+        "from_phase",
+        "to_phase",
+        "note",
+        "changed_at",
+        "changed_by__first_name",
+        "changed_by__last_name",
+        "changed_by__username",
+    )[:count]

@@ -1,4 +1,5 @@
 """The support situation of a trajectory, as a recommendation profile for the methodewijzer."""
+
 from steunwerk.vocab import LIFE_DOMAIN_TO_METHOD_DOMAINS, LIMITATION_TO_TARGET_GROUP
 
 

@@ -31,9 +31,16 @@ def _file_access(actor, trajectory):
 
 def _concurrent_edit(request, template, context):
     """Two people saved the same form at the same moment: nothing of this save was stored."""
-    messages.error(request, _("Iemand anders sloeg dit formulier op hetzelfde moment op. Uw wijzigingen zijn niet "
-                              "opgeslagen: laad de pagina opnieuw en voer ze nog eens in."))
-    log.record(request.actor, LogAction.READ, context["client"].pk, context.get("trajectory"), "gelijktijdige wijziging")
+    messages.error(
+        request,
+        _(
+            "Iemand anders sloeg dit formulier op hetzelfde moment op. Uw wijzigingen zijn niet "
+            "opgeslagen: laad de pagina opnieuw en voer ze nog eens in."
+        ),
+    )
+    log.record(
+        request.actor, LogAction.READ, context["client"].pk, context.get("trajectory"), "gelijktijdige wijziging"
+    )
     return render(request, template, context, status=409)
 
 
@@ -41,7 +48,9 @@ def _invalid(request, template, context):
     """Re-show a rejected form. The page shows the file again, so that is a read in the access log too."""
     messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
     if context.get("client") is not None:
-        log.record(request.actor, LogAction.READ, context["client"].pk, context.get("trajectory"), "na ongeldige invoer")
+        log.record(
+            request.actor, LogAction.READ, context["client"].pk, context.get("trajectory"), "na ongeldige invoer"
+        )
     return render(request, template, context, status=400)
 
 
@@ -52,19 +61,25 @@ def trajectory_detail(request, pk):
     file_access = can_read_section(request.actor, trajectory, Section.FILE)
     goals = selectors.goal_summaries(trajectory, with_wishes=file_access)
     phases = [(value, label, PHASE_GOALS[value]) for value, label in Phase.choices]
-    return render(request, "support/trajectory.html", {
-        "trajectory": trajectory,
-        "phases": phases,
-        "phase_goal": PHASE_GOALS[trajectory.phase], "monitoring_questions": MONITORING_QUESTIONS,
-        "goals": goals,
-        "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS],
-        "file_access": file_access, "can_edit": can_edit(request.actor, trajectory),
-        # The monitoring answers belong to the file, beneath a trajectory fetched for its plan: asked of the layer.
-        "last_check": trajectory.monitoring_checks.visible_to(request.actor).first() if file_access else None,
-        "phase_form": f.PhaseForm(initial={"phase": trajectory.phase}),
-        "situation_form": f.SituationForm(instance=trajectory, auto_id="id_situation_%s"),
-        "phase_changes": selectors.recent_phase_changes(trajectory),
-    })
+    return render(
+        request,
+        "support/trajectory.html",
+        {
+            "trajectory": trajectory,
+            "phases": phases,
+            "phase_goal": PHASE_GOALS[trajectory.phase],
+            "monitoring_questions": MONITORING_QUESTIONS,
+            "goals": goals,
+            "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS],
+            "file_access": file_access,
+            "can_edit": can_edit(request.actor, trajectory),
+            # The monitoring answers belong to the file, beneath a trajectory fetched for its plan: asked of the layer.
+            "last_check": trajectory.monitoring_checks.visible_to(request.actor).first() if file_access else None,
+            "phase_form": f.PhaseForm(initial={"phase": trajectory.phase}),
+            "situation_form": f.SituationForm(instance=trajectory, auto_id="id_situation_%s"),
+            "phase_changes": selectors.recent_phase_changes(trajectory),
+        },
+    )
 
 
 @login_required
@@ -78,8 +93,13 @@ def trajectory_phase(request, pk):
     new_phase = form.cleaned_data["phase"]
     if new_phase != trajectory.phase:
         with transaction.atomic():
-            PhaseChange.objects.create(trajectory=trajectory, from_phase=trajectory.phase, to_phase=new_phase,
-                                       note=form.cleaned_data["note"], changed_by=request.user)
+            PhaseChange.objects.create(
+                trajectory=trajectory,
+                from_phase=trajectory.phase,
+                to_phase=new_phase,
+                note=form.cleaned_data["note"],
+                changed_by=request.user,
+            )
             trajectory.phase = new_phase
             trajectory.save(update_fields=["phase"])
             log.record(request.actor, LogAction.UPDATE, trajectory.client_id, trajectory, f"fase: {new_phase}")
@@ -105,11 +125,23 @@ def trajectory_situation(request, pk):
 def monitoring_new(request, pk):
     """The three monitoring questions for the current phase, on a page of their own (the trajectory page links
     here, so it does not build a form with nine radio buttons on every visit)."""
-    trajectory = trajectory_or_404(request, pk, section=Section.FILE, write=True,
-                                   action=LogAction.READ if request.method == "GET" else None, detail="monitoring")
+    trajectory = trajectory_or_404(
+        request,
+        pk,
+        section=Section.FILE,
+        write=True,
+        action=LogAction.READ if request.method == "GET" else None,
+        detail="monitoring",
+    )
     form = f.MonitoringForm(request.POST or None)
-    context = {"trajectory": trajectory, "client": trajectory.client, "form": form, "file_access": True,
-               "phase_goal": PHASE_GOALS[trajectory.phase], "monitoring_questions": MONITORING_QUESTIONS}
+    context = {
+        "trajectory": trajectory,
+        "client": trajectory.client,
+        "form": form,
+        "file_access": True,
+        "phase_goal": PHASE_GOALS[trajectory.phase],
+        "monitoring_questions": MONITORING_QUESTIONS,
+    }
     if request.method != "POST":
         return render(request, "support/monitoring_form.html", context)
     if not form.is_valid():
@@ -129,8 +161,7 @@ def _save_grid(manager, existing, form, row_field, user):
         entry = existing.get((row, col))
         if entry is None:
             if text:
-                manager.create(aspect=col, text=text, voice=voice, recorded_by=user,
-                                     **{row_field: row})
+                manager.create(aspect=col, text=text, voice=voice, recorded_by=user, **{row_field: row})
                 changed += 1
         elif entry.text != text or entry.voice != voice:
             entry.text, entry.voice, entry.recorded_by = text, voice, user
@@ -147,13 +178,25 @@ def _grid_entries(manager, row_field):
 def profile(request, pk):
     """Persoonlijk Profiel: the client's own words first; every cell records whose words they are."""
     write = request.method == "POST"
-    trajectory = trajectory_or_404(request, pk, section=Section.FILE, write=write,
-                                   action=None if write else LogAction.READ, detail="persoonlijk profiel")
+    trajectory = trajectory_or_404(
+        request,
+        pk,
+        section=Section.FILE,
+        write=write,
+        action=None if write else LogAction.READ,
+        detail="persoonlijk profiel",
+    )
     entries = _grid_entries(trajectory.profile_entries, "domain")
     wishes = list(trajectory.important_wishes.all())
     form = f.ProfileForm(request.POST or None, entries=entries, wishes=wishes)
-    context = {"trajectory": trajectory, "client": trajectory.client, "form": form, "entries": entries,
-               "can_edit": can_edit(request.actor, trajectory), "file_access": True}
+    context = {
+        "trajectory": trajectory,
+        "client": trajectory.client,
+        "form": form,
+        "entries": entries,
+        "can_edit": can_edit(request.actor, trajectory),
+        "file_access": True,
+    }
     if write:
         if not form.is_valid():
             return _invalid(request, "support/profile.html", context)
@@ -193,12 +236,24 @@ def _save_wishes(trajectory, existing, wanted, user):
 def quality(request, pk):
     """Kwaliteit van bestaan: eight dimensions × barriers, wishes, needed and present support."""
     write = request.method == "POST"
-    trajectory = trajectory_or_404(request, pk, section=Section.FILE, write=write,
-                                   action=None if write else LogAction.READ, detail="kwaliteit van bestaan")
+    trajectory = trajectory_or_404(
+        request,
+        pk,
+        section=Section.FILE,
+        write=write,
+        action=None if write else LogAction.READ,
+        detail="kwaliteit van bestaan",
+    )
     entries = _grid_entries(trajectory.quality_entries, "dimension")
     form = f.QualityForm(request.POST or None, entries=entries)
-    context = {"trajectory": trajectory, "client": trajectory.client, "form": form, "entries": entries,
-               "can_edit": can_edit(request.actor, trajectory), "file_access": True}
+    context = {
+        "trajectory": trajectory,
+        "client": trajectory.client,
+        "form": form,
+        "entries": entries,
+        "can_edit": can_edit(request.actor, trajectory),
+        "file_access": True,
+    }
     if write:
         if not form.is_valid():
             return _invalid(request, "support/quality.html", context)
@@ -223,7 +278,9 @@ def _goal_form_view(request, trajectory, goal=None):
             saved = form.save(commit=False)
             saved.trajectory = trajectory
             saved.save()
-            log.record(request.actor, LogAction.UPDATE if goal else LogAction.CREATE, trajectory.client_id, saved, "doel")
+            log.record(
+                request.actor, LogAction.UPDATE if goal else LogAction.CREATE, trajectory.client_id, saved, "doel"
+            )
         messages.success(request, _("Doel opgeslagen."))
         return redirect("options", pk=saved.pk) if goal is None else redirect("trajectory", pk=trajectory.pk)
     return render(request, "support/goal_form.html", context)
@@ -238,15 +295,22 @@ def goal_new(request, pk):
 @login_required
 def goal_edit(request, pk):
     goal = get_object_or_404(Goal.objects.editable_by(request.actor), pk=pk)
-    trajectory = trajectory_or_404(request, goal.trajectory_id, write=True, action=None if request.method == "POST" else LogAction.READ, detail="doel")
+    trajectory = trajectory_or_404(
+        request,
+        goal.trajectory_id,
+        write=True,
+        action=None if request.method == "POST" else LogAction.READ,
+        detail="doel",
+    )
     return _goal_form_view(request, trajectory, goal)
 
 
 def _goal_and_trajectory(request, pk, write, detail):
     goals = Goal.objects.editable_by(request.actor) if write else Goal.objects.visible_to(request.actor)
     goal = get_object_or_404(goals, pk=pk)
-    trajectory = trajectory_or_404(request, goal.trajectory_id, write=write,
-                                   action=None if write else LogAction.READ, detail=detail)
+    trajectory = trajectory_or_404(
+        request, goal.trajectory_id, write=write, action=None if write else LogAction.READ, detail=detail
+    )
     return goal, trajectory
 
 
@@ -256,9 +320,16 @@ def options(request, pk):
     write = request.method == "POST"
     goal, trajectory = _goal_and_trajectory(request, pk, write, "werkblad opties")
     form = f.OptionForm(request.POST or None)
-    context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "form": form,
-               "options": goal.options.all(), "choice_form": f.ChoiceForm(goal=goal),
-               "can_edit": can_edit(request.actor, trajectory), "file_access": _file_access(request.actor, trajectory)}
+    context = {
+        "trajectory": trajectory,
+        "client": trajectory.client,
+        "goal": goal,
+        "form": form,
+        "options": goal.options.all(),
+        "choice_form": f.ChoiceForm(goal=goal),
+        "can_edit": can_edit(request.actor, trajectory),
+        "file_access": _file_access(request.actor, trajectory),
+    }
     if write:
         if not form.is_valid():
             return _invalid(request, "support/options.html", context)
@@ -278,8 +349,16 @@ def options_choose(request, pk):
     goal, trajectory = _goal_and_trajectory(request, pk, True, "werkblad opties")
     form = f.ChoiceForm(request.POST, goal=goal)
     if not form.is_valid():
-        context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "form": f.OptionForm(),
-                   "options": goal.options.all(), "choice_form": form, "can_edit": True, "file_access": True}
+        context = {
+            "trajectory": trajectory,
+            "client": trajectory.client,
+            "goal": goal,
+            "form": f.OptionForm(),
+            "options": goal.options.all(),
+            "choice_form": form,
+            "can_edit": True,
+            "file_access": True,
+        }
         return _invalid(request, "support/options.html", context)
     with transaction.atomic():
         goal.options.update(rank=None)
@@ -300,18 +379,32 @@ def plan_edit(request, pk):
     editor = can_edit(request.actor, trajectory)
     saved_steps = list(selectors.steps_of(plan)) if plan.pk else []
     plan_form = f.PlanForm(request.POST or None, instance=plan, initial={"version": plan.version if plan.pk else 0})
-    steps = f.StepFormSet(request.POST or None, instance=plan, prefix="steps",
-                          # A reader without the right to edit gets no form, and so no list of the client's network.
-                          form_kwargs={"methods": usable_methods(request.actor),
-                                       "network": (trajectory.client.network.all() if editor
-                                                   else trajectory.client.network.none()),
-                                       "provisions": offered_services(request.actor)},
-                          queryset=plan.steps.all() if plan.pk else PlanStep.objects.none())
-    context = {"trajectory": trajectory, "client": trajectory.client, "goal": goal, "plan": plan, "can_edit": editor,
-               "form": plan_form, "steps": steps, "columns": selectors.columns(saved_steps),
-               "ladder": ladder_for(plan, saved_steps),
-               "options": goal.options.exclude(rank=None).order_by("rank"), "client_unwanted": trajectory.client.unwanted_helpers,
-               "file_access": _file_access(request.actor, trajectory)}
+    steps = f.StepFormSet(
+        request.POST or None,
+        instance=plan,
+        prefix="steps",
+        # A reader without the right to edit gets no form, and so no list of the client's network.
+        form_kwargs={
+            "methods": usable_methods(request.actor),
+            "network": (trajectory.client.network.all() if editor else trajectory.client.network.none()),
+            "provisions": offered_services(request.actor),
+        },
+        queryset=plan.steps.all() if plan.pk else PlanStep.objects.none(),
+    )
+    context = {
+        "trajectory": trajectory,
+        "client": trajectory.client,
+        "goal": goal,
+        "plan": plan,
+        "can_edit": editor,
+        "form": plan_form,
+        "steps": steps,
+        "columns": selectors.columns(saved_steps),
+        "ladder": ladder_for(plan, saved_steps),
+        "options": goal.options.exclude(rank=None).order_by("rank"),
+        "client_unwanted": trajectory.client.unwanted_helpers,
+        "file_access": _file_access(request.actor, trajectory),
+    }
     if not write:
         return render(request, "support/plan_form.html", context)
     if not (plan_form.is_valid() and steps.is_valid()):
@@ -320,8 +413,13 @@ def plan_edit(request, pk):
     try:
         save_plan(request.actor, goal, plan_form, steps, expected)
     except StalePlan:
-        messages.error(request, _("Iemand anders heeft dit plan intussen gewijzigd. Uw wijzigingen zijn niet "
-                                  "opgeslagen: bekijk de nieuwe versie en voer ze opnieuw in."))
+        messages.error(
+            request,
+            _(
+                "Iemand anders heeft dit plan intussen gewijzigd. Uw wijzigingen zijn niet "
+                "opgeslagen: bekijk de nieuwe versie en voer ze opnieuw in."
+            ),
+        )
         return render(request, "support/plan_form.html", {**context, "conflict": True}, status=409)
     messages.success(request, _("Plan van Aanpak opgeslagen."))
     return redirect("trajectory", pk=trajectory.pk)
@@ -341,19 +439,33 @@ def plan_versions(request, pk):
     goal, trajectory = _goal_and_trajectory(request, pk, False, "versies plan van aanpak")
     plan = selectors.plan_of(goal)
     versions = [_readable_version(v) for v in plan.versions.select_related("saved_by")] if plan else []
-    return render(request, "support/plan_versions.html", {"trajectory": trajectory, "client": trajectory.client,
-                                                          "goal": goal, "versions": versions,
-                                                          "file_access": _file_access(request.actor, trajectory)})
+    return render(
+        request,
+        "support/plan_versions.html",
+        {
+            "trajectory": trajectory,
+            "client": trajectory.client,
+            "goal": goal,
+            "versions": versions,
+            "file_access": _file_access(request.actor, trajectory),
+        },
+    )
 
 
 def _entries_view(request, pk, form_class, related_name, template, detail, success, after_save=None):
     write = request.method == "POST"
-    trajectory = trajectory_or_404(request, pk, section=Section.FILE, write=write,
-                                   action=None if write else LogAction.READ, detail=detail)
+    trajectory = trajectory_or_404(
+        request, pk, section=Section.FILE, write=write, action=None if write else LogAction.READ, detail=detail
+    )
     form = form_class(request.POST or None)
-    context = {"trajectory": trajectory, "client": trajectory.client, "form": form,
-               "entries": getattr(trajectory, related_name).select_related("author"),
-               "can_edit": can_edit(request.actor, trajectory), "file_access": True}
+    context = {
+        "trajectory": trajectory,
+        "client": trajectory.client,
+        "form": form,
+        "entries": getattr(trajectory, related_name).select_related("author"),
+        "can_edit": can_edit(request.actor, trajectory),
+        "file_access": True,
+    }
     if write:
         if not form.is_valid():
             return _invalid(request, template, context)
@@ -371,15 +483,23 @@ def _entries_view(request, pk, form_class, related_name, template, detail, succe
 
 @login_required
 def logbook(request, pk):
-    return _entries_view(request, pk, f.LogbookForm, "logbook", "support/logbook.html", "logboek",
-                         _("Logboekregel toegevoegd."))
+    return _entries_view(
+        request, pk, f.LogbookForm, "logbook", "support/logbook.html", "logboek", _("Logboekregel toegevoegd.")
+    )
 
 
 @login_required
 def evaluations(request, pk):
-    return _entries_view(request, pk, f.EvaluationForm, "evaluations", "support/evaluations.html", "evaluatie",
-                         _("Evaluatie vastgelegd. Het netwerk van nu is bewaard om later te vergelijken."),
-                         after_save=take_snapshot)
+    return _entries_view(
+        request,
+        pk,
+        f.EvaluationForm,
+        "evaluations",
+        "support/evaluations.html",
+        "evaluatie",
+        _("Evaluatie vastgelegd. Het netwerk van nu is bewaard om later te vergelijken."),
+        after_save=take_snapshot,
+    )
 
 
 @login_required
@@ -387,7 +507,8 @@ def trajectory_export(request, pk):
     """The whole trajectory as JSON: data portability for the client."""
     trajectory = trajectory_or_404(request, pk, section=Section.FILE, action=LogAction.EXPORT, detail="export JSON")
     trajectory = export_queryset(
-        Trajectory.objects.visible_to(request.actor, Section.FILE).filter(pk=trajectory.pk)).get()
+        Trajectory.objects.visible_to(request.actor, Section.FILE).filter(pk=trajectory.pk)
+    ).get()
     body = json.dumps(export_trajectory(trajectory), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="traject-{trajectory.pk}.json"'
@@ -398,6 +519,13 @@ def trajectory_export(request, pk):
 def plan_print(request, pk):
     trajectory = trajectory_or_404(request, pk, action=LogAction.PRINT, detail="afdrukweergave plan")
     goals = selectors.goals_with_plans(trajectory)
-    return render(request, "support/plan_print.html", {"trajectory": trajectory, "client": trajectory.client,
-                                                       "goals": goals,
-                                                       "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS]})
+    return render(
+        request,
+        "support/plan_print.html",
+        {
+            "trajectory": trajectory,
+            "client": trajectory.client,
+            "goals": goals,
+            "plan_column_labels": [label for _k, label, _a in PLAN_COLUMNS],
+        },
+    )

@@ -1,6 +1,7 @@
 """Pages render through Jinja2 (steunwerk/jinja.py) but must print values as Django's template language would:
 local time, Dutch notation, nothing unescaped, and never a method instead of its result."""
-from datetime import date, datetime, timezone
+
+from datetime import UTC, date, datetime, timezone
 
 import pytest
 from django.template import engines
@@ -21,9 +22,9 @@ def render():
 
 def test_it_shows_times_in_dutch_local_time(render, settings):
     settings.TIME_ZONE = "Europe/Amsterdam"
-    winter = datetime(2026, 1, 15, 23, 30, tzinfo=timezone.utc)  # 00:30 the next day in Amsterdam
+    winter = datetime(2026, 1, 15, 23, 30, tzinfo=UTC)  # 00:30 the next day in Amsterdam
     assert render("{{ t|date('d-m-Y H:i') }}", t=winter) == "16-01-2026 00:30"
-    assert render("{{ t|time('H:i') }}", t=datetime(2026, 7, 1, 10, 0, tzinfo=timezone.utc)) == "12:00"
+    assert render("{{ t|time('H:i') }}", t=datetime(2026, 7, 1, 10, 0, tzinfo=UTC)) == "12:00"
     assert render("{{ t }}", t=winter) == "16 januari 2026 00:30"
 
 
@@ -48,13 +49,17 @@ def test_printing_a_method_instead_of_calling_it_is_an_error(render):
 
 
 def test_default_replaces_every_false_value_like_django(render):
-    assert render("{{ ''|default('—') }}|{{ None|default('—') }}|{{ 0|default('—') }}|{{ 'x'|default('—') }}") == \
-        "—|—|—|x"
+    assert (
+        render("{{ ''|default('—') }}|{{ None|default('—') }}|{{ 0|default('—') }}|{{ 'x'|default('—') }}") == "—|—|—|x"
+    )
 
 
-@pytest.mark.parametrize("fmt", ["d-m-Y", "d-m-Y H:i", "H:i", "Y", "d/m/y H:i:s", "j F Y", "D d-m-Y", r"d \d\e m", "d-m-Y %"])
-@pytest.mark.parametrize("value", [datetime(2026, 1, 15, 23, 5, 9, tzinfo=timezone.utc), date(2026, 3, 9),
-                                   date(999, 1, 1), None, ""])
+@pytest.mark.parametrize(
+    "fmt", ["d-m-Y", "d-m-Y H:i", "H:i", "Y", "d/m/y H:i:s", "j F Y", "D d-m-Y", r"d \d\e m", "d-m-Y %"]
+)
+@pytest.mark.parametrize(
+    "value", [datetime(2026, 1, 15, 23, 5, 9, tzinfo=UTC), date(2026, 3, 9), date(999, 1, 1), None, ""]
+)
 def test_the_date_filter_says_what_djangos_says(render, settings, fmt, value):
     from django.template import defaultfilters
     from django.utils.timezone import template_localtime
@@ -72,18 +77,29 @@ def test_the_date_filter_says_what_djangos_says(render, settings, fmt, value):
 
 def test_links_are_the_ones_django_would_reverse(render):
 
-    for name, args in (("trajectory", (7,)), ("trajectory", (123456,)), ("client", (1,)), ("caseload", ()),
-                       ("method", ("een-methode",)), ("method", ("andere_methode-2",)), ("method", ("7",)),
-                       ("method", (7,)), ("report_status", ("ID-12ab",)), ("report_status", ("a b?c",)),
-                       ("trajectory", ("7",))):
+    for name, args in (
+        ("trajectory", (7,)),
+        ("trajectory", (123456,)),
+        ("client", (1,)),
+        ("caseload", ()),
+        ("method", ("een-methode",)),
+        ("method", ("andere_methode-2",)),
+        ("method", ("7",)),
+        ("method", (7,)),
+        ("report_status", ("ID-12ab",)),
+        ("report_status", ("a b?c",)),
+        ("trajectory", ("7",)),
+    ):
         assert render("{{ url(name, *args) }}", name=name, args=args) == reverse(name, args=args or None)
     for name, args in (("trajectory", ("een-methode",)), ("method", ("geen slug",))):
         with pytest.raises(NoReverseMatch):
             reverse(name, args=args)
         with pytest.raises(NoReverseMatch):
             render("{{ url(name, *args) }}", name=name, args=args)
-    assert render("{{ url('trajectory', 8) }}|{{ url('trajectory', 9) }}") == \
-        f"{reverse('trajectory', args=[8])}|{reverse('trajectory', args=[9])}"
+    assert (
+        render("{{ url('trajectory', 8) }}|{{ url('trajectory', 9) }}")
+        == f"{reverse('trajectory', args=[8])}|{reverse('trajectory', args=[9])}"
+    )
 
 
 def test_every_form_on_a_page_carries_a_working_csrf_token(rf):

@@ -1,6 +1,7 @@
 """Small-number suppression shared by the reports (steunwerk/suppression.py): what is hidden, and that no line
 gives a hidden number away. The tables as they appear on a page: signals/tests/test_reports.py and
 support/tests/test_dashboard.py."""
+
 import random
 
 import pytest
@@ -17,8 +18,9 @@ def test_it_never_leaves_a_single_hidden_number_in_a_line(seed):
         counts[(r, "total")] = counts[(r, "x")] + counts[(r, "y")]
     for c in cols:
         counts[("total", c)] = sum(counts[(r, c)] for r in rows[:-1])
-    lines = ([((r, "total"), [(r, c) for c in cols[:-1]]) for r in rows]
-             + [(("total", c), [(r, c) for r in rows[:-1]]) for c in cols])
+    lines = [((r, "total"), [(r, c) for c in cols[:-1]]) for r in rows] + [
+        (("total", c), [(r, c) for r in rows[:-1]]) for c in cols
+    ]
     hidden = Table("t", "r", [], [], counts, lines).hidden()
     assert {k for k, n in counts.items() if 1 <= n <= 4} <= set(hidden)
     for whole, parts in lines:
@@ -48,6 +50,12 @@ def test_display_shows_exact_numbers_unless_suppressed():
     lines = complete(counts, ["a", "b"], [("x", "X")])
     table = Table("t", "r", [("x", "X")], [Row("a", "A"), Row("b", "B"), Row(TOTAL, "Totaal", "total")], counts, lines)
     assert [(row.key, cells, total) for row, cells, total in table.display(False)] == [
-        ("a", [2], 2), ("b", [7], 7), (TOTAL, [9], 9)]
+        ("a", [2], 2),
+        ("b", [7], 7),
+        (TOTAL, [9], 9),
+    ]
     assert [(row.key, cells, total) for row, cells, total in table.display(True)] == [
-        ("a", [PRIMARY], PRIMARY), ("b", [SECONDARY], SECONDARY), (TOTAL, [9], 9)]
+        ("a", [PRIMARY], PRIMARY),
+        ("b", [SECONDARY], SECONDARY),
+        (TOTAL, [9], 9),
+    ]

@@ -1,4 +1,5 @@
 """Het toegangslog (access.views.access_log) and the append-only AccessLogEntry."""
+
 import re
 from datetime import date
 
@@ -9,9 +10,9 @@ from django.db.models.deletion import ProtectedError
 from django.urls import reverse
 
 from steunwerk.access import log
+from steunwerk.access.actor import Actor
 from steunwerk.access.models import AccessLogEntry, Consent
 from steunwerk.accounts.models import Membership
-from steunwerk.access.actor import Actor
 from steunwerk.clients.models import Client
 from steunwerk.conftest import make_user
 from steunwerk.vocab import LogAction, Role
@@ -44,7 +45,12 @@ def test_it_logs_that_the_log_was_read(world, login):
     login(world.team_lead).get(url(world.own_client))
     row = AccessLogEntry.objects.get()
     assert (row.action, row.user, row.client_id, row.detail, row.role) == (
-        LogAction.READ, world.team_lead, world.own_client.pk, "toegangslog", Role.TEAM_LEAD)
+        LogAction.READ,
+        world.team_lead,
+        world.own_client.pk,
+        "toegangslog",
+        Role.TEAM_LEAD,
+    )
 
 
 def test_it_refuses_a_professional_with_a_dutch_reason(world, login):
@@ -55,9 +61,15 @@ def test_it_refuses_a_professional_with_a_dutch_reason(world, login):
 
 
 def test_it_refuses_a_consented_reader(world, login):
-    Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=world.municipality,
-                           purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), explained_to_client=True,
-                           recorded_by=world.professional)
+    Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=world.municipality,
+        purpose="Wmo-aanvraag",
+        given_on=date(2026, 1, 1),
+        explained_to_client=True,
+        recorded_by=world.professional,
+    )
     assert login(world.wmo_consultant).get(url(world.own_client)).status_code == 403
 
 
@@ -183,11 +195,14 @@ def test_a_long_list_is_logged_whole_within_the_databases_limit_on_parameters(wo
     with CaptureQueriesContext(connection) as ctx:
         log.record_many(Actor.for_user(world.professional), LogAction.READ, list(range(1, 8)), detail="lijst")
     assert AccessLogEntry.objects.count() == before + 7
-    assert sorted(AccessLogEntry.objects.filter(detail="lijst").values_list("client_id", flat=True)) == list(range(1, 8))
+    assert sorted(AccessLogEntry.objects.filter(detail="lijst").values_list("client_id", flat=True)) == list(
+        range(1, 8)
+    )
     assert len([q for q in ctx.captured_queries if q["sql"].startswith("INSERT")]) == 3
 
 
 # Which organisation a row names: the object's own, else the actor's only one, else none.
+
 
 def test_it_logs_the_organisation_the_object_belongs_to(world):
     reader = make_user("reads_two", world.other_org, world.other_org_team, Role.PROFESSIONAL)
@@ -209,8 +224,14 @@ def test_without_an_object_an_actor_with_several_organisations_is_logged_without
 
 
 def test_a_list_logs_each_client_with_the_organisation_of_its_row(world, login):
-    Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=world.other_org,
-                           purpose="delen", given_on=date(2026, 1, 1), recorded_by=world.professional)
+    Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=world.other_org,
+        purpose="delen",
+        given_on=date(2026, 1, 1),
+        recorded_by=world.professional,
+    )
     login(world.other_org_professional).get(reverse("caseload"))
     logged = dict(AccessLogEntry.objects.values_list("client_id", "organisation_id"))
     assert logged == {world.own_client.pk: world.org.pk, world.other_org_client.pk: world.other_org.pk}
@@ -219,7 +240,8 @@ def test_a_list_logs_each_client_with_the_organisation_of_its_row(world, login):
 def test_a_signal_is_logged_with_its_meldpunt(world, login):
     from steunwerk.signals.models import Signal
 
-    signal = Signal.objects.create(organisation=world.org, channel="phone", reporter_type="neighbour",
-                                   observation="De post stapelt zich op.")
+    signal = Signal.objects.create(
+        organisation=world.org, channel="phone", reporter_type="neighbour", observation="De post stapelt zich op."
+    )
     login(world.meldpunt_coordinator).get(reverse("triage"))
     assert list(AccessLogEntry.objects.values_list("object_id", "organisation_id")) == [(signal.pk, world.org.pk)]

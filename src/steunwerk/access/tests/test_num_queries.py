@@ -1,4 +1,5 @@
 """The caseload and the dossier cost the same number of queries however many clients there are (no N+1)."""
+
 from datetime import date
 
 from django.db import connection
@@ -14,8 +15,14 @@ from steunwerk.vocab import OrganisationKind
 
 def add_clients(world, n, start):
     for i in range(start, start + n):
-        make_trajectory(world.org, world.team, f"Cliënt {i:02d}", world.professional, neighbourhood="Centrum",
-                        date_of_birth=date(1980, 1, 1))
+        make_trajectory(
+            world.org,
+            world.team,
+            f"Cliënt {i:02d}",
+            world.professional,
+            neighbourhood="Centrum",
+            date_of_birth=date(1980, 1, 1),
+        )
 
 
 def queries(client, url, **params):
@@ -70,8 +77,9 @@ def test_it_shows_the_dossier_with_3_and_30_clients_with_the_same_queries(world,
         client.get(url)
 
 
-def test_it_shows_a_dossier_with_many_trajectories_and_consents_with_the_same_queries(world, login,
-                                                                                      django_assert_num_queries):
+def test_it_shows_a_dossier_with_many_trajectories_and_consents_with_the_same_queries(
+    world, login, django_assert_num_queries
+):
     client = login(world.professional)
     url = reverse("client", args=[world.own_client.pk])
     client.get(url)
@@ -79,9 +87,15 @@ def test_it_shows_a_dossier_with_many_trajectories_and_consents_with_the_same_qu
     for i in range(5):
         Trajectory.objects.create(client=world.own_client, team=world.team, lead=world.team_lead)
         receiver = Organisation.objects.create(name=f"Welzijn {i}", kind=OrganisationKind.WELFARE)
-        Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=receiver,
-                               purpose="delen", given_on=date(2026, 1, 1), explained_to_client=True,
-                               recorded_by=world.professional)
+        Consent.objects.create(
+            client=world.own_client,
+            organisation=world.org,
+            receiving_organisation=receiver,
+            purpose="delen",
+            given_on=date(2026, 1, 1),
+            explained_to_client=True,
+            recorded_by=world.professional,
+        )
     with django_assert_num_queries(n):
         response = client.get(url)
     assert response.content.decode().count("Welzijn ") == 5

@@ -2,16 +2,31 @@
 
 A view without a row here fails ``test_it_has_a_row_for_every_view``.
 """
+
 import pytest
 from django.urls import get_resolver, reverse
 
 from steunwerk.access.models import Consent
 
-ROLES = ["anonymous", "professional", "team_lead", "org_admin", "wmo_consultant", "other_team_professional",
-         "other_org_professional", "catalogue_admin", "meldpunt_coordinator", "no_role"]
+ROLES = [
+    "anonymous",
+    "professional",
+    "team_lead",
+    "org_admin",
+    "wmo_consultant",
+    "other_team_professional",
+    "other_org_professional",
+    "catalogue_admin",
+    "meldpunt_coordinator",
+    "no_role",
+]
 TARGETS = ["own", "other_team", "other_org"]
-CARE = {("professional", "own"), ("team_lead", "own"), ("other_team_professional", "other_team"),
-        ("other_org_professional", "other_org")}
+CARE = {
+    ("professional", "own"),
+    ("team_lead", "own"),
+    ("other_team_professional", "other_team"),
+    ("other_org_professional", "other_org"),
+}
 
 
 def trajectory_id(w, target):
@@ -28,8 +43,14 @@ def goal_id(w, target):
 
 def consent_args(w, target):
     client = getattr(w, f"{target}_client")
-    consent = Consent.objects.create(client=client, organisation=client.organisation, receiving_organisation=w.municipality,
-                                     purpose="test", given_on="2026-01-01", recorded_by=w.professional)
+    consent = Consent.objects.create(
+        client=client,
+        organisation=client.organisation,
+        receiving_organisation=w.municipality,
+        purpose="test",
+        given_on="2026-01-01",
+        recorded_by=w.professional,
+    )
     # Recorded for the municipality, so it does not widen anybody's view in this matrix.
     return [client.pk, consent.pk]
 
@@ -85,7 +106,10 @@ PLAIN_VIEWS = {
     "resources": MEMBERS,  # the sociale kaart describes services, not people, but fails closed without a role
     "partner_report": MEMBERS,
     "triage": MEMBERS | {"no_role"},
-    "ping": MEMBERS | {"no_role"},  # trivial signed-in page for the benchmark's floor; shows nothing  # everyone signed in; the list itself is scoped (see test_signal_view)
+    "ping": MEMBERS
+    | {
+        "no_role"
+    },  # trivial signed-in page for the benchmark's floor; shows nothing  # everyone signed in; the list itself is scoped (see test_signal_view)
 }
 # Public pages for reporters: no account needed.
 PUBLIC_VIEWS = {"report_choose", "report", "report_status"}
@@ -131,8 +155,9 @@ def test_it_has_a_row_for_every_view():
 
     names |= {p.name for p in resource_patterns}
     names -= set(EXTRA_VIEWS)  # rows kept in their own sections at the end of this file
-    assert names - NOT_VIEWS - {None} == (set(OBJECT_VIEWS) | set(PLAIN_VIEWS) | set(METHOD_VIEWS) | set(API_VIEWS)
-                                          | PUBLIC_VIEWS | set(SIGNAL_VIEWS))
+    assert names - NOT_VIEWS - {None} == (
+        set(OBJECT_VIEWS) | set(PLAIN_VIEWS) | set(METHOD_VIEWS) | set(API_VIEWS) | PUBLIC_VIEWS | set(SIGNAL_VIEWS)
+    )
 
 
 @pytest.mark.parametrize("target", TARGETS)
@@ -201,11 +226,22 @@ CONSENT_READS = {
     "logbook": {"other_org_professional"},
     "evaluations": {"other_org_professional"},
     "trajectory_export": {"other_org_professional"},
-    "client_edit": set(), "consent_new": set(), "goal_new": set(), "goal_edit": set(), "access_log": set(),
-    "trajectory_phase": set(), "monitoring_new": set(), "options_choose": set(), "consent_withdraw": set(),
-    "trajectory_methods": set(), "attach_method": set(), "trajectory_situation": set(),
-    "network": {"other_org_professional"}, "network_map": {"other_org_professional"},
-    "network_compare": {"other_org_professional"}, "network_member": {"other_org_professional"},
+    "client_edit": set(),
+    "consent_new": set(),
+    "goal_new": set(),
+    "goal_edit": set(),
+    "access_log": set(),
+    "trajectory_phase": set(),
+    "monitoring_new": set(),
+    "options_choose": set(),
+    "consent_withdraw": set(),
+    "trajectory_methods": set(),
+    "attach_method": set(),
+    "trajectory_situation": set(),
+    "network": {"other_org_professional"},
+    "network_map": {"other_org_professional"},
+    "network_compare": {"other_org_professional"},
+    "network_member": {"other_org_professional"},
 }
 
 
@@ -217,9 +253,15 @@ def test_it_has_a_consent_row_for_every_object_view():
 @pytest.mark.parametrize("name", sorted(OBJECT_VIEWS))
 def test_view_with_consent(client, world, name, role):
     for org in (world.municipality, world.other_org):
-        Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=org,
-                               purpose="Wmo-aanvraag", given_on="2026-01-01", explained_to_client=True,
-                               recorded_by=world.professional)
+        Consent.objects.create(
+            client=world.own_client,
+            organisation=world.org,
+            receiving_organisation=org,
+            purpose="Wmo-aanvraag",
+            given_on="2026-01-01",
+            explained_to_client=True,
+            recorded_by=world.professional,
+        )
     method, args, _rule = OBJECT_VIEWS[name]
     response = request(client, world, role, method, reverse(name, args=args(world, "own")))
     if role in CONSENT_READS[name]:
@@ -230,8 +272,14 @@ def test_view_with_consent(client, world, name, role):
 
 @pytest.mark.parametrize("name", ["trajectory", "profile", "client"])
 def test_withdrawn_consent_closes_the_file_again(client, world, name):
-    consent = Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=world.other_org,
-                                     purpose="overdracht", given_on="2026-01-01", recorded_by=world.professional)
+    consent = Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=world.other_org,
+        purpose="overdracht",
+        given_on="2026-01-01",
+        recorded_by=world.professional,
+    )
     method, args, _rule = OBJECT_VIEWS[name]
     url = reverse(name, args=args(world, "own"))
     client.force_login(world.other_org_professional)
@@ -244,8 +292,12 @@ def make_signal(w, target):
     from steunwerk.signals.models import Signal
 
     org = w.org if target == "own" else w.other_org
-    return Signal.objects.create(organisation=org, channel="public", reporter_type="neighbour",
-                                 observation="De buurvrouw komt al weken niet meer buiten.")
+    return Signal.objects.create(
+        organisation=org,
+        channel="public",
+        reporter_type="neighbour",
+        observation="De buurvrouw komt al weken niet meer buiten.",
+    )
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC_VIEWS))
@@ -309,14 +361,22 @@ def test_resource_view(client, world, name, role, target):
 # The signalling network (signals/urls_network.py at /meldpunt/): cases by ID code, meldformulieren, meetings and the
 # yearly report. Its own small world: a meldpunt with a core, a shell and a management partner, an organisation in
 # no network, and a second meldpunt (signals/tests/network_fixtures.py).
-NETWORK_ROLES = ["anonymous", "coordinator", "core_professional", "shell_professional", "unrelated_professional",
-                 "org_admin"]
+NETWORK_ROLES = [
+    "anonymous",
+    "coordinator",
+    "core_professional",
+    "shell_professional",
+    "unrelated_professional",
+    "org_admin",
+]
 
 
 def _network_action(n):
     from steunwerk.signals.models import CaseAction
 
-    return [CaseAction.objects.create(case=n.case, description="Bellen", responsible=n.core_org, due_on="2026-01-01").pk]
+    return [
+        CaseAction.objects.create(case=n.case, description="Bellen", responsible=n.core_org, due_on="2026-01-01").pk
+    ]
 
 
 def _network_intake(n):
@@ -330,6 +390,7 @@ def _network_meeting(kind, of="org"):
         from steunwerk.signals.tests.network_fixtures import make_meeting
 
         return [make_meeting(getattr(n, of), kind=kind).pk]
+
     return args
 
 

@@ -1,5 +1,6 @@
 """Whether an organisation receives consents is read once per actor, that is once per request, with the memberships
 (access.actor.Actor.receives_consents); whatever it answered, nobody sees more than the active consents allow."""
+
 from datetime import date
 
 from django.db import connection
@@ -13,8 +14,14 @@ from steunwerk.support.models import Goal, Trajectory
 
 
 def give_consent(world):
-    return Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=world.municipality,
-                                  purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), recorded_by=world.professional)
+    return Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=world.municipality,
+        purpose="Wmo-aanvraag",
+        given_on=date(2026, 1, 1),
+        recorded_by=world.professional,
+    )
 
 
 def seen_by_consultant(world, consultant=None):

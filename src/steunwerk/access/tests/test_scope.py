@@ -1,5 +1,6 @@
 """The access layer (access/scope.py, signals/access.py): who sees and who changes which rows. It must fail
 closed."""
+
 from datetime import date
 
 import pytest
@@ -8,16 +9,24 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from steunwerk.access.models import AccessLogEntry, Consent
 from steunwerk.access.actor import Actor
+from steunwerk.access.models import AccessLogEntry, Consent
 from steunwerk.access.scope import Section, can_view_access_log, editable, visible
 from steunwerk.accounts.models import Membership, Organisation
-from steunwerk.clients.models import Client
-from steunwerk.clients.models import NetworkMember
+from steunwerk.clients.models import Client, NetworkMember
 from steunwerk.support.models import (
+    Evaluation,
+    Goal,
+    ImportantWish,
+    LogbookEntry,
+    MonitoringCheck,
     NetworkSnapshot,
-    Evaluation, Goal, ImportantWish, LogbookEntry, MonitoringCheck, Option, PhaseChange,
-    PlanVersion, ProfileEntry, QualityEntry, Trajectory,
+    Option,
+    PhaseChange,
+    PlanVersion,
+    ProfileEntry,
+    QualityEntry,
+    Trajectory,
 )
 from steunwerk.vocab import OrganisationKind, Phase, Place, Role
 
@@ -26,11 +35,25 @@ SCOPED_MODELS = [m for m in apps.get_models() if getattr(m, "access_scope", None
 FILE_MODELS = [m for m in SCOPED_MODELS if m.access_scope.signal is None]
 SIGNAL_MODELS = [m for m in SCOPED_MODELS if m.access_scope.signal is not None]
 
-ROLES = ["professional", "team_lead", "org_admin", "wmo_consultant", "other_team_professional",
-         "other_org_professional", "no_role"]
+ROLES = [
+    "professional",
+    "team_lead",
+    "org_admin",
+    "wmo_consultant",
+    "other_team_professional",
+    "other_org_professional",
+    "no_role",
+]
 # Which of the three fixture files (own team, other team, other organisation) each role works in.
-HOLDS = {"professional": {"own"}, "team_lead": {"own"}, "org_admin": set(), "wmo_consultant": set(),
-         "other_team_professional": {"other_team"}, "other_org_professional": {"other_org"}, "no_role": set()}
+HOLDS = {
+    "professional": {"own"},
+    "team_lead": {"own"},
+    "org_admin": set(),
+    "wmo_consultant": set(),
+    "other_team_professional": {"other_team"},
+    "other_org_professional": {"other_org"},
+    "no_role": set(),
+}
 
 
 def actor(world, role):
@@ -47,9 +70,15 @@ def per_target(world, attr):
 
 def give_consent(world, receiver, client=None):
     client = client or world.own_client
-    return Consent.objects.create(client=client, organisation=client.organisation, receiving_organisation=receiver,
-                                  purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), explained_to_client=True,
-                                  recorded_by=world.professional)
+    return Consent.objects.create(
+        client=client,
+        organisation=client.organisation,
+        receiving_organisation=receiver,
+        purpose="Wmo-aanvraag",
+        given_on=date(2026, 1, 1),
+        explained_to_client=True,
+        recorded_by=world.professional,
+    )
 
 
 # One row of every model that declares access_scope, in the own team's file. A new scoped model needs a line here
@@ -57,34 +86,46 @@ def give_consent(world, receiver, client=None):
 def _rows(world):
     t, goal, user = world.own_trajectory, world.own_goal, world.professional
     welfare = Organisation.objects.create(name="Welzijn Oost", kind=OrganisationKind.WELFARE)
-    consent = Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=welfare,
-                                     purpose="oud", given_on=date(2025, 1, 1), explained_to_client=True,
-                                     recorded_by=user)
+    consent = Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=welfare,
+        purpose="oud",
+        given_on=date(2025, 1, 1),
+        explained_to_client=True,
+        recorded_by=user,
+    )
     consent.withdraw()  # a row that exists, without giving anybody access
     wish = ImportantWish.objects.create(trajectory=t, rank=1, text="Zelf koken", recorded_by=user)
     return {
         "access.Consent": consent,
         "clients.Client": world.own_client,
         "support.Trajectory": t,
-        "support.PhaseChange": PhaseChange.objects.create(trajectory=t, from_phase=Phase.MEETING,
-                                                          to_phase=Phase.INFORMATION, changed_by=user),
-        "support.MonitoringCheck": MonitoringCheck.objects.create(trajectory=t, phase=Phase.MEETING, relationship="ok",
-                                                                  activities="ok", connection="ok", checked_by=user),
-        "support.ProfileEntry": ProfileEntry.objects.create(trajectory=t, domain="housing", aspect="current",
-                                                            text="Woont alleen", recorded_by=user),
+        "support.PhaseChange": PhaseChange.objects.create(
+            trajectory=t, from_phase=Phase.MEETING, to_phase=Phase.INFORMATION, changed_by=user
+        ),
+        "support.MonitoringCheck": MonitoringCheck.objects.create(
+            trajectory=t, phase=Phase.MEETING, relationship="ok", activities="ok", connection="ok", checked_by=user
+        ),
+        "support.ProfileEntry": ProfileEntry.objects.create(
+            trajectory=t, domain="housing", aspect="current", text="Woont alleen", recorded_by=user
+        ),
         "support.ImportantWish": wish,
-        "support.QualityEntry": QualityEntry.objects.create(trajectory=t, dimension="emotional", aspect="wishes",
-                                                            text="Rust", recorded_by=user),
+        "support.QualityEntry": QualityEntry.objects.create(
+            trajectory=t, dimension="emotional", aspect="wishes", text="Rust", recorded_by=user
+        ),
         "support.Goal": goal,
         "support.Option": Option.objects.create(goal=goal, text="Kookcursus"),
         "support.ActionPlan": goal.plan,
         "support.PlanStep": goal.plan.steps.first(),
         "support.PlanVersion": PlanVersion.objects.create(plan=goal.plan, number=1, snapshot={}, saved_by=user),
-        "support.LogbookEntry": LogbookEntry.objects.create(trajectory=t, place=Place.HOME, notes="Kennismaking",
-                                                            author=user),
+        "support.LogbookEntry": LogbookEntry.objects.create(
+            trajectory=t, place=Place.HOME, notes="Kennismaking", author=user
+        ),
         "support.Evaluation": Evaluation.objects.create(trajectory=t, went_well="Goed", author=user),
-        "clients.NetworkMember": NetworkMember.objects.create(client=world.own_client, name="Buurman Henk",
-                                                              relation="neighbour"),
+        "clients.NetworkMember": NetworkMember.objects.create(
+            client=world.own_client, name="Buurman Henk", relation="neighbour"
+        ),
         "support.NetworkSnapshot": NetworkSnapshot.objects.create(trajectory=t, members=[]),
         **_signal_rows(world),
     }
@@ -95,17 +136,25 @@ def _signal_rows(world):
     meldformulier. Nobody is assigned, so only the meldpunt coordinator sees it."""
     from steunwerk.signals.models import CaseAction, IntakeForm, NetworkCase, NetworkMeeting, Signal, SignalFeedback
 
-    signal = Signal.objects.create(organisation=world.org, channel="phone", reporter_type="neighbour",
-                                   observation="De post stapelt zich op.", person_consulted=True, status="network_case")
+    signal = Signal.objects.create(
+        organisation=world.org,
+        channel="phone",
+        reporter_type="neighbour",
+        observation="De post stapelt zich op.",
+        person_consulted=True,
+        status="network_case",
+    )
     case = NetworkCase.objects.create(organisation=world.org, signal=signal, code="SN-2026-0001")
     meeting = NetworkMeeting.objects.create(organisation=world.org, kind="core", date=date(2026, 9, 1))
     return {
         "signals.Signal": signal,
-        "signals.SignalFeedback": SignalFeedback.objects.create(signal=signal, message="Dank u wel.",
-                                                                written_by=world.meldpunt_coordinator),
+        "signals.SignalFeedback": SignalFeedback.objects.create(
+            signal=signal, message="Dank u wel.", written_by=world.meldpunt_coordinator
+        ),
         "signals.NetworkCase": case,
-        "signals.CaseAction": CaseAction.objects.create(case=case, description="Huisbezoek", responsible=world.org,
-                                                        due_on=date(2026, 9, 15)),
+        "signals.CaseAction": CaseAction.objects.create(
+            case=case, description="Huisbezoek", responsible=world.org, due_on=date(2026, 9, 15)
+        ),
         "signals.IntakeForm": IntakeForm.objects.create(case=case, meeting=meeting, signals_named="Post stapelt op"),
     }
 
@@ -193,8 +242,14 @@ def test_it_gives_a_wmo_consultant_with_consent_plan_and_identity_but_not_the_fi
 
 def test_it_classifies_the_file_sections_as_the_book_does():
     file = {m._meta.label for m in SCOPED_MODELS if m.access_scope.section == Section.FILE}
-    assert {"support.ProfileEntry", "support.QualityEntry", "support.ImportantWish", "support.LogbookEntry",
-            "support.Evaluation", "support.MonitoringCheck"} <= file
+    assert {
+        "support.ProfileEntry",
+        "support.QualityEntry",
+        "support.ImportantWish",
+        "support.LogbookEntry",
+        "support.Evaluation",
+        "support.MonitoringCheck",
+    } <= file
     plan = {m._meta.label for m in SCOPED_MODELS if m.access_scope.section == Section.PLAN}
     assert {"support.Trajectory", "support.Goal", "support.ActionPlan", "support.PlanStep"} <= plan
 
@@ -235,8 +290,9 @@ def test_it_closes_again_when_consent_is_withdrawn(world):
     assert not visible(Goal, actor(world, "wmo_consultant")).exists()
 
 
-@pytest.mark.parametrize("model", [Organisation, AccessLogEntry, apps.get_model("clients", "HistoricalClient")],
-                         ids=lambda m: m._meta.label)
+@pytest.mark.parametrize(
+    "model", [Organisation, AccessLogEntry, apps.get_model("clients", "HistoricalClient")], ids=lambda m: m._meta.label
+)
 def test_it_refuses_a_model_without_access_scope(world, model):
     with pytest.raises(TypeError, match="declares no access_scope"):
         visible(model, actor(world, "professional"))
@@ -258,8 +314,16 @@ def test_it_raises_404_for_rows_out_of_scope(world):
         get_object_or_404(trajectories.editable_by(reader), pk=world.own_trajectory.pk)
 
 
-@pytest.mark.parametrize("role, allowed", [("team_lead", True), ("professional", False), ("org_admin", False),
-                                           ("other_team_professional", False), ("wmo_consultant", False)])
+@pytest.mark.parametrize(
+    "role, allowed",
+    [
+        ("team_lead", True),
+        ("professional", False),
+        ("org_admin", False),
+        ("other_team_professional", False),
+        ("wmo_consultant", False),
+    ],
+)
 def test_it_lets_only_the_team_lead_see_the_access_log(world, role, allowed):
     give_consent(world, world.municipality)
     assert can_view_access_log(actor(world, role), world.own_client) is allowed
@@ -269,9 +333,15 @@ def test_it_lets_only_the_team_lead_see_the_access_log(world, role, allowed):
 # agreements and meldformulieren) also read-only for the professionals of the network's core partners. A client's
 # consent never opens them.
 
+
 def test_it_finds_the_signalling_models():
     assert {m._meta.label for m in SIGNAL_MODELS} == {
-        "signals.Signal", "signals.SignalFeedback", "signals.NetworkCase", "signals.CaseAction", "signals.IntakeForm"}
+        "signals.Signal",
+        "signals.SignalFeedback",
+        "signals.NetworkCase",
+        "signals.CaseAction",
+        "signals.IntakeForm",
+    }
 
 
 @pytest.mark.parametrize("model", SIGNAL_MODELS, ids=lambda m: m._meta.label)
@@ -330,6 +400,7 @@ def test_it_never_opens_signalling_rows_through_consent(world, rows, model):
 
 
 # The QuerySet API itself: the same rule on a model's manager, on a related manager and through the aliases.
+
 
 def test_related_managers_scope_too(world):
     give_consent(world, world.municipality)

@@ -1,4 +1,5 @@
 """Accounts (accounts.views.accounts): an organisation admin manages the accounts of their own organisation."""
+
 import re
 
 import pytest
@@ -16,8 +17,15 @@ STRONG = "lange-zin-als-wachtwoord"
 
 
 def new_account(world, **changes):
-    data = {"username": "nieuwe_collega", "first_name": "Noor", "last_name": "Visser", "email": "noor@example.org",
-            "password": STRONG, "role": Role.PROFESSIONAL, "team": world.team.pk}
+    data = {
+        "username": "nieuwe_collega",
+        "first_name": "Noor",
+        "last_name": "Visser",
+        "email": "noor@example.org",
+        "password": STRONG,
+        "role": Role.PROFESSIONAL,
+        "team": world.team.pk,
+    }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -96,12 +104,15 @@ def test_it_refuses_a_care_role_without_a_team(world, login, role):
     assert_refused(response, before, "Een professional of teamleider hoort bij een team.")
 
 
-@pytest.mark.parametrize("password, message", [
-    ("Zx9!kort", "Dit wachtwoord is te kort: het moet minstens 10 tekens bevatten."),
-    ("1234567890", "Dit wachtwoord is te algemeen."),
-    ("1234567", "Dit wachtwoord is te algemeen."),
-    ("", REQUIRED),
-])
+@pytest.mark.parametrize(
+    "password, message",
+    [
+        ("Zx9!kort", "Dit wachtwoord is te kort: het moet minstens 10 tekens bevatten."),
+        ("1234567890", "Dit wachtwoord is te algemeen."),
+        ("1234567", "Dit wachtwoord is te algemeen."),
+        ("", REQUIRED),
+    ],
+)
 def test_it_refuses_a_weak_password(world, login, password, message):
     before = counts()
     response = login(world.org_admin).post(URL, new_account(world, password=password))
@@ -117,15 +128,18 @@ def test_it_refuses_another_organisations_team(world, login):
     assert_refused(response, before, "geldige keuze")
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"username": "professional"}, "Er bestaat al een gebruiker met deze gebruikersnaam."),
-    ({"username": ""}, REQUIRED),
-    ({"username": "met spatie"}, "Voer een geldige gebruikersnaam in."),
-    ({"role": "superuser"}, "Selecteer een geldige keuze."),
-    ({"team": "abc"}, "Selecteer een geldige keuze."),
-    ({"email": "geen-adres"}, "Voer een geldig e-mailadres in."),
-    ({"first_name": "x" * 151}, "niet meer dan 150 tekens"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"username": "professional"}, "Er bestaat al een gebruiker met deze gebruikersnaam."),
+        ({"username": ""}, REQUIRED),
+        ({"username": "met spatie"}, "Voer een geldige gebruikersnaam in."),
+        ({"role": "superuser"}, "Selecteer een geldige keuze."),
+        ({"team": "abc"}, "Selecteer een geldige keuze."),
+        ({"email": "geen-adres"}, "Voer een geldig e-mailadres in."),
+        ({"first_name": "x" * 151}, "niet meer dan 150 tekens"),
+    ],
+)
 def test_it_refuses_other_invalid_input(world, login, changes, message):
     before = counts()
     response = login(world.org_admin).post(URL, new_account(world, **changes))
@@ -170,4 +184,3 @@ def test_it_sends_anonymous_visitors_to_the_login_page(client, world):
     response = client.post(URL, new_account(world))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
     assert counts() == before
-

@@ -1,4 +1,5 @@
 """Inloggen and uitloggen (django.contrib.auth views with the Dutch template)."""
+
 import pytest
 from django.urls import reverse
 
@@ -38,13 +39,16 @@ def test_it_shows_the_signed_in_user_only_their_own_team(client, world):
     assert "Bram de Wit" not in content and "Lotte Bakker" not in content
 
 
-@pytest.mark.parametrize("username, password", [
-    ("professional", "fout-wachtwoord"),
-    ("PROFESSIONAL ", PASSWORD),
-    ("niemand", PASSWORD),
-    ("", ""),
-    ("pro\x00fessional", PASSWORD),
-])
+@pytest.mark.parametrize(
+    "username, password",
+    [
+        ("professional", "fout-wachtwoord"),
+        ("PROFESSIONAL ", PASSWORD),
+        ("niemand", PASSWORD),
+        ("", ""),
+        ("pro\x00fessional", PASSWORD),
+    ],
+)
 def test_it_refuses_wrong_credentials_in_dutch(client, world, username, password):
     response = client.post(URL, {"username": username, "password": password})
     assert response.status_code == 200

@@ -1,4 +1,5 @@
 """The REST API of the methodewijzer: search, one method, recommendations, OpenAPI schema."""
+
 import base64
 import json
 
@@ -8,14 +9,30 @@ from django.urls import reverse
 
 from steunwerk.conftest import PASSWORD
 from steunwerk.methods.tests.helpers import (
-    BY_SLUG, COMPLEX_PSYCHIATRIC_TOP3, METHOD_SLUGS, local_method, recommend_cli, slugs_where,
+    BY_SLUG,
+    COMPLEX_PSYCHIATRIC_TOP3,
+    METHOD_SLUGS,
+    local_method,
+    recommend_cli,
+    slugs_where,
 )
 
 LIST = reverse("api_methods")
 RECOMMEND = reverse("api_methods_recommend")
-COMPLEX_PSYCHIATRIC = {"target_groups": ["psychisch"], "problem_level": "complex", "aim": None, "domains": [], "text": ""}
-DEMENTIA_AT_HOME = {"target_groups": ["ouderdom"], "problem_level": None, "aim": None, "domains": ["mantelzorg"],
-                    "text": "Mevrouw heeft dementie en woont thuis; haar man is mantelzorger."}
+COMPLEX_PSYCHIATRIC = {
+    "target_groups": ["psychisch"],
+    "problem_level": "complex",
+    "aim": None,
+    "domains": [],
+    "text": "",
+}
+DEMENTIA_AT_HOME = {
+    "target_groups": ["ouderdom"],
+    "problem_level": None,
+    "aim": None,
+    "domains": ["mantelzorg"],
+    "text": "Mevrouw heeft dementie en woont thuis; haar man is mantelzorger.",
+}
 
 
 def detail(slug):
@@ -33,8 +50,22 @@ def test_it_searches_in_dutch(world, login):
     body = response.json()
     assert {m["slug"] for m in body[:2]} == {"vriendendiensten", "vriendenkringen"}
     first = body[0]
-    assert {"slug", "name", "kind", "target_groups", "problem_level", "problem_level_certain", "aim", "aim_certain",
-            "domains", "working_elements", "wns_bakens", "evidence_level", "related", "local"} <= set(first)
+    assert {
+        "slug",
+        "name",
+        "kind",
+        "target_groups",
+        "problem_level",
+        "problem_level_certain",
+        "aim",
+        "aim_certain",
+        "domains",
+        "working_elements",
+        "wns_bakens",
+        "evidence_level",
+        "related",
+        "local",
+    } <= set(first)
 
 
 def test_it_lists_the_whole_catalogue_without_parameters(world, login):
@@ -46,14 +77,20 @@ def test_it_filters_and_combines_filters(world, login):
     client = login(world.professional)
     body = client.get(LIST, {"target_group": "psychisch", "problem_level": "licht", "esi": "ja"}).json()
     assert {m["slug"] for m in body} == slugs_where(
-        lambda e: "psychisch" in e["target_groups"] and e["problem_level"] in ("licht", "beide")
-        and e["in_esi_databank"] is True)
+        lambda e: (
+            "psychisch" in e["target_groups"]
+            and e["problem_level"] in ("licht", "beide")
+            and e["in_esi_databank"] is True
+        )
+    )
     body = client.get(LIST, {"kind": "organisation_approach"}).json()
     assert {m["slug"] for m in body} == {"signaleringsnetwerken", "maatschappelijke-steunsystemen", "kwartiermaken"}
 
 
-@pytest.mark.parametrize("key", ["target_group", "problem_level", "aim", "domain", "working_element", "baken",
-                                 "evidence_level", "kind", "esi"])
+@pytest.mark.parametrize(
+    "key",
+    ["target_group", "problem_level", "aim", "domain", "working_element", "baken", "evidence_level", "kind", "esi"],
+)
 def test_it_refuses_an_unknown_filter_value_with_a_dutch_message(world, login, key):
     response = login(world.professional).get(LIST, {key: "onzin"})
     assert response.status_code == 400
@@ -103,8 +140,9 @@ def test_it_recommends_fact_cti_and_ispb_for_complex_psychiatric_problems(world,
 
 
 def test_it_limits_the_recommendations(world, login):
-    response = login(world.professional).post(f"{RECOMMEND}?limit=3", json.dumps(COMPLEX_PSYCHIATRIC),
-                                              content_type="application/json")
+    response = login(world.professional).post(
+        f"{RECOMMEND}?limit=3", json.dumps(COMPLEX_PSYCHIATRIC), content_type="application/json"
+    )
     assert {r["slug"] for r in response.json()["results"]} == COMPLEX_PSYCHIATRIC_TOP3
 
 
@@ -113,16 +151,20 @@ def test_it_notes_the_gap_for_complex_problems_with_a_physical_disability(world,
     assert any("geen bewezen methode voor mensen met een lichamelijke beperking" in n for n in body["notes"])
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"target_groups": ["kinderen"]}, "Toegestaan: ouderdom, lichamelijk, psychisch, verstandelijk, algemeen."),
-    ({"problem_level": "zwaar"}, "Toegestaan: licht, complex of null."),
-    ({"aim": "geluk"}, "Toegestaan: zelfredzaamheid, participatie, beide of null."),
-    ({"domains": ["sport"]}, "Onbekende waarde voor domains: sport."),
-    ({"leeftijd": 80}, "Onbekend veld: leeftijd."),
-    ([], "Het profiel moet een JSON-object zijn"),
-    ("\"psychisch\"", "Het profiel moet een JSON-object zijn"),
-    ("{oeps", "Geen geldige JSON"),
-], ids=["target_group", "problem_level", "aim", "domain", "unknown_field", "list", "string", "malformed"])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"target_groups": ["kinderen"]}, "Toegestaan: ouderdom, lichamelijk, psychisch, verstandelijk, algemeen."),
+        ({"problem_level": "zwaar"}, "Toegestaan: licht, complex of null."),
+        ({"aim": "geluk"}, "Toegestaan: zelfredzaamheid, participatie, beide of null."),
+        ({"domains": ["sport"]}, "Onbekende waarde voor domains: sport."),
+        ({"leeftijd": 80}, "Onbekend veld: leeftijd."),
+        ([], "Het profiel moet een JSON-object zijn"),
+        ('"psychisch"', "Het profiel moet een JSON-object zijn"),
+        ("{oeps", "Geen geldige JSON"),
+    ],
+    ids=["target_group", "problem_level", "aim", "domain", "unknown_field", "list", "string", "malformed"],
+)
 def test_it_refuses_a_bad_profile_with_a_dutch_error(world, login, data, message):
     response = post(login(world.professional), data)
     assert response.status_code == 400
@@ -157,5 +199,15 @@ def test_it_publishes_an_openapi_schema_with_the_three_paths(world, login):
     assert {"/api/v1/methods/", "/api/v1/methods/{slug}/", "/api/v1/methods/recommend/"} <= set(schema["paths"])
     assert "post" in schema["paths"]["/api/v1/methods/recommend/"]
     parameters = {p["name"] for p in schema["paths"]["/api/v1/methods/"]["get"]["parameters"]}
-    assert {"q", "target_group", "problem_level", "aim", "domain", "working_element", "baken", "evidence_level",
-            "kind", "esi"} <= parameters
+    assert {
+        "q",
+        "target_group",
+        "problem_level",
+        "aim",
+        "domain",
+        "working_element",
+        "baken",
+        "evidence_level",
+        "kind",
+        "esi",
+    } <= parameters

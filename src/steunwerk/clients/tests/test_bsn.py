@@ -1,11 +1,14 @@
 """The BSN 11-check and masked display (clients/bsn.py)."""
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from steunwerk.clients import bsn
 
 
-@pytest.mark.parametrize("value", ["111222333", "123456782", "111 222 333", "1112.22.333", "111-222-333", " 123456782 "])
+@pytest.mark.parametrize(
+    "value", ["111222333", "123456782", "111 222 333", "1112.22.333", "111-222-333", " 123456782 "]
+)
 def test_it_accepts_numbers_that_pass_the_eleven_check(value):
     assert bsn.is_valid(value)
 

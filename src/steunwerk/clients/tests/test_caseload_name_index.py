@@ -2,6 +2,7 @@
 (support migration 0012) with the team as part of the index condition: the index then reads only the searching
 team's matches, not those of every team. That needs the team id typed as the column is (access.scope._in_teams);
 compared with a smallint the team could not be part of the index condition."""
+
 import pytest
 from django.db import connection
 
@@ -17,8 +18,10 @@ def test_a_name_search_asks_the_index_for_this_team_s_matches_only(world):
     with connection.cursor() as cursor:
         # A test database is far too small to prefer this index, so the others go (the test's transaction is
         # rolled back afterwards, indexes included).
-        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'support_trajectory' "
-                       "AND indexname <> 'trajectory_team_name_trgm' AND indexdef NOT LIKE 'CREATE UNIQUE%'")
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'support_trajectory' "
+            "AND indexname <> 'trajectory_team_name_trgm' AND indexdef NOT LIKE 'CREATE UNIQUE%'"
+        )
         for (name,) in cursor.fetchall():
             cursor.execute(f'DROP INDEX "{name}"')
         cursor.execute("SET LOCAL enable_seqscan = off")

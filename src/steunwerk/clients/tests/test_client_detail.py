@@ -1,4 +1,5 @@
 """The client's dossier page (clients.views.client_detail)."""
+
 from datetime import date
 
 import pytest
@@ -15,9 +16,15 @@ def url(client):
 
 
 def give_consent(world, receiver):
-    return Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=receiver,
-                                  purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), explained_to_client=True,
-                                  recorded_by=world.professional)
+    return Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=receiver,
+        purpose="Wmo-aanvraag",
+        given_on=date(2026, 1, 1),
+        explained_to_client=True,
+        recorded_by=world.professional,
+    )
 
 
 @pytest.mark.parametrize("role", ["professional", "team_lead"])
@@ -49,7 +56,12 @@ def test_it_writes_a_read_row_in_the_access_log(world, login):
     login(world.professional).get(url(world.own_client))
     row = AccessLogEntry.objects.get(client_id=world.own_client.pk)
     assert (row.action, row.user, row.detail, row.object_type, row.object_id) == (
-        LogAction.READ, world.professional, "dossier", "Client", world.own_client.pk)
+        LogAction.READ,
+        world.professional,
+        "dossier",
+        "Client",
+        world.own_client.pk,
+    )
     assert row.organisation_id == world.org.pk
     assert "111222333" not in row.detail
 
@@ -68,8 +80,9 @@ def test_it_is_not_found_for_an_unknown_client(world, login):
     assert login(world.professional).get(reverse("client", args=[999999])).status_code == 404
 
 
-@pytest.mark.parametrize("role", ["org_admin", "wmo_consultant", "no_role", "other_team_professional",
-                                  "other_org_professional"])
+@pytest.mark.parametrize(
+    "role", ["org_admin", "wmo_consultant", "no_role", "other_team_professional", "other_org_professional"]
+)
 def test_it_is_not_found_for_anybody_without_a_trajectory_or_consent(world, login, role):
     assert login(world.user(role)).get(url(world.own_client)).status_code == 404
 
@@ -82,8 +95,9 @@ def test_it_lists_only_the_trajectories_the_viewer_may_see(world, login):
     assert "(Team B, Lopend)" in other and "Team A" not in other
 
 
-@pytest.mark.parametrize("role, receiver", [("wmo_consultant", "municipality"),
-                                            ("other_org_professional", "other_org")])
+@pytest.mark.parametrize(
+    "role, receiver", [("wmo_consultant", "municipality"), ("other_org_professional", "other_org")]
+)
 def test_it_shows_a_consented_dossier_read_only_and_masked(world, login, role, receiver):
     give_consent(world, getattr(world, receiver))
     response = login(world.user(role)).get(url(world.own_client))
@@ -93,8 +107,9 @@ def test_it_shows_a_consented_dossier_read_only_and_masked(world, login, role, r
     assert "Gegevens bewerken" not in content
     assert "Toestemming vastleggen" not in content
     assert "Intrekken" not in content
-    assert AccessLogEntry.objects.filter(client_id=world.own_client.pk, user=world.user(role),
-                                         action=LogAction.READ).exists()
+    assert AccessLogEntry.objects.filter(
+        client_id=world.own_client.pk, user=world.user(role), action=LogAction.READ
+    ).exists()
 
 
 def test_it_shows_consents_and_their_withdrawal(world, login):

@@ -1,4 +1,5 @@
 """Gegevens bewerken (clients.views.client_edit): only the own team changes a client's details."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -19,10 +20,17 @@ def url(client):
 
 def form_data(client, **changes):
     data = {
-        "name": client.name, "date_of_birth": client.date_of_birth.isoformat() if client.date_of_birth else "",
-        "bsn": client.bsn, "street_address": client.street_address, "postcode": client.postcode, "city": client.city,
-        "neighbourhood": client.neighbourhood, "phone": client.phone, "email": client.email,
-        "limitations": client.limitations, "wanted_helpers": client.wanted_helpers,
+        "name": client.name,
+        "date_of_birth": client.date_of_birth.isoformat() if client.date_of_birth else "",
+        "bsn": client.bsn,
+        "street_address": client.street_address,
+        "postcode": client.postcode,
+        "city": client.city,
+        "neighbourhood": client.neighbourhood,
+        "phone": client.phone,
+        "email": client.email,
+        "limitations": client.limitations,
+        "wanted_helpers": client.wanted_helpers,
         "unwanted_helpers": client.unwanted_helpers,
     }
     data.update(changes)
@@ -56,12 +64,18 @@ def test_it_logs_opening_the_form_as_a_read(world, login):
 @pytest.mark.parametrize("role", ["professional", "team_lead"])
 def test_it_saves_changes_and_returns_to_the_dossier(world, login, role):
     client = login(world.user(role))
-    response = client.post(url(world.own_client), form_data(world.own_client, city="Amersfoort",
-                                                             limitations=["physical"]))
+    response = client.post(
+        url(world.own_client), form_data(world.own_client, city="Amersfoort", limitations=["physical"])
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("client", args=[world.own_client.pk])
     saved = fresh(world.own_client)
-    assert (saved.city, saved.limitations, saved.name, saved.bsn) == ("Amersfoort", ["physical"], "Bram de Wit", "111222333")
+    assert (saved.city, saved.limitations, saved.name, saved.bsn) == (
+        "Amersfoort",
+        ["physical"],
+        "Bram de Wit",
+        "111222333",
+    )
     assert "Gegevens opgeslagen." in client.get(response["Location"]).content.decode()
 
 
@@ -74,17 +88,22 @@ def test_it_logs_which_fields_changed_but_not_their_values(world, login):
     assert fresh(world.own_client).bsn == "123456782"
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"bsn": "123456789"}, "Dit is geen geldig BSN"),
-    ({"date_of_birth": "2999-01-01"}, "De geboortedatum ligt in de toekomst."),
-    ({"name": ""}, REQUIRED),
-    ({"name": "N" * 201}, "niet meer dan 200 tekens"),
-    ({"wanted_helpers": "x" * 5001}, "niet meer dan 5000 tekens"),
-    ({"unwanted_helpers": "x" * 5001}, "niet meer dan 5000 tekens"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"bsn": "123456789"}, "Dit is geen geldig BSN"),
+        ({"date_of_birth": "2999-01-01"}, "De geboortedatum ligt in de toekomst."),
+        ({"name": ""}, REQUIRED),
+        ({"name": "N" * 201}, "niet meer dan 200 tekens"),
+        ({"wanted_helpers": "x" * 5001}, "niet meer dan 5000 tekens"),
+        ({"unwanted_helpers": "x" * 5001}, "niet meer dan 5000 tekens"),
+    ],
+)
 def test_it_refuses_invalid_input_and_changes_nothing(world, login, changes, message):
     before = snapshot(world.own_client)
-    response = login(world.professional).post(url(world.own_client), form_data(world.own_client, city="Elders", **changes))
+    response = login(world.professional).post(
+        url(world.own_client), form_data(world.own_client, city="Elders", **changes)
+    )
     assert response.status_code == 400
     assert message in response.content.decode()
     assert snapshot(world.own_client) == before
@@ -93,7 +112,9 @@ def test_it_refuses_invalid_input_and_changes_nothing(world, login, changes, mes
 
 def test_it_refuses_tomorrow_as_date_of_birth(world, login):
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
-    response = login(world.professional).post(url(world.own_client), form_data(world.own_client, date_of_birth=tomorrow))
+    response = login(world.professional).post(
+        url(world.own_client), form_data(world.own_client, date_of_birth=tomorrow)
+    )
     assert response.status_code == 400
     assert fresh(world.own_client).date_of_birth == date(1999, 5, 14)
 
@@ -108,12 +129,19 @@ def test_it_is_not_found_for_another_team_or_organisation(world, login, target):
     assert snapshot(other) == before
 
 
-@pytest.mark.parametrize("role, receiver", [("wmo_consultant", "municipality"),
-                                            ("other_org_professional", "other_org")])
+@pytest.mark.parametrize(
+    "role, receiver", [("wmo_consultant", "municipality"), ("other_org_professional", "other_org")]
+)
 def test_it_never_lets_a_consent_change_the_file(world, login, role, receiver):
-    Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=getattr(world, receiver),
-                           purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), explained_to_client=True,
-                           recorded_by=world.professional)
+    Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=getattr(world, receiver),
+        purpose="Wmo-aanvraag",
+        given_on=date(2026, 1, 1),
+        explained_to_client=True,
+        recorded_by=world.professional,
+    )
     before = snapshot(world.own_client)
     client = login(world.user(role))
     assert client.get(reverse("client", args=[world.own_client.pk])).status_code == 200  # may read

@@ -1,4 +1,5 @@
 """Nieuwe cliënt (clients.views.client_new): a client and their first trajectory, in one of the own teams."""
+
 from datetime import timedelta
 
 import pytest
@@ -58,10 +59,23 @@ def test_it_creates_a_client_and_trajectory_with_only_a_name(world, login):
 
 
 def test_it_stores_everything_filled_in(world, login):
-    post(login(world.professional), world, name="  Nina Post  ", date_of_birth="1950-03-04", bsn="1112.22.333",
-         street_address="Dorpsstraat 1", postcode="1234 AB", city="Oost", neighbourhood="Centrum",
-         phone="06-12345678", email="nina@example.org", limitations=["old_age", "social"],
-         wanted_helpers="Haar zoon", unwanted_helpers="De buurvrouw", request="Belde zelf.")
+    post(
+        login(world.professional),
+        world,
+        name="  Nina Post  ",
+        date_of_birth="1950-03-04",
+        bsn="1112.22.333",
+        street_address="Dorpsstraat 1",
+        postcode="1234 AB",
+        city="Oost",
+        neighbourhood="Centrum",
+        phone="06-12345678",
+        email="nina@example.org",
+        limitations=["old_age", "social"],
+        wanted_helpers="Haar zoon",
+        unwanted_helpers="De buurvrouw",
+        request="Belde zelf.",
+    )
     client = Client.objects.get(name="Nina Post")
     assert client.bsn == "111222333"  # separators as on letters are fine; only the digits are kept
     assert str(client.date_of_birth) == "1950-03-04"
@@ -71,8 +85,9 @@ def test_it_stores_everything_filled_in(world, login):
 
 
 def test_it_creates_the_trajectory_in_the_chosen_team(world, login):
-    Membership.objects.create(user=world.professional, organisation=world.org, team=world.other_team,
-                              role=Role.PROFESSIONAL)
+    Membership.objects.create(
+        user=world.professional, organisation=world.org, team=world.other_team, role=Role.PROFESSIONAL
+    )
     post(login(world.professional), world, team=world.other_team.pk)
     assert Client.objects.get(name="Nina Post").trajectories.get().team == world.other_team
 
@@ -92,12 +107,16 @@ def test_it_logs_the_creation(world, login):
 
 def test_it_refuses_another_team(world, login):
     before = counts()
-    assert_refused(post(login(world.professional), world, team=world.other_team.pk), before, "Selecteer een geldige keuze.")
+    assert_refused(
+        post(login(world.professional), world, team=world.other_team.pk), before, "Selecteer een geldige keuze."
+    )
 
 
 def test_it_refuses_another_organisations_team(world, login):
     before = counts()
-    assert_refused(post(login(world.professional), world, team=world.other_org_team.pk), before, "Selecteer een geldige keuze.")
+    assert_refused(
+        post(login(world.professional), world, team=world.other_org_team.pk), before, "Selecteer een geldige keuze."
+    )
 
 
 def test_it_keeps_the_new_client_away_from_another_team_and_organisation(world, login, client):
@@ -123,8 +142,9 @@ def test_it_refuses_a_bsn_of_the_wrong_shape(world, login, bsn):
 def test_it_refuses_a_date_of_birth_in_the_future(world, login):
     before = counts()
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
-    assert_refused(post(login(world.professional), world, date_of_birth=tomorrow), before,
-                   "De geboortedatum ligt in de toekomst.")
+    assert_refused(
+        post(login(world.professional), world, date_of_birth=tomorrow), before, "De geboortedatum ligt in de toekomst."
+    )
 
 
 @pytest.mark.parametrize("dob", ["31-31-2000", "2000-02-30", "gisteren"])
@@ -155,12 +175,15 @@ def test_it_accepts_free_text_of_exactly_5000_characters(world, login, field):
     assert post(login(world.professional), world, **{field: "x" * 5000}).status_code == 302
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"email": "geen-adres"}, "Voer een geldig e-mailadres in."),
-    ({"limitations": ["flying"]}, "Selecteer een geldige keuze."),
-    ({"postcode": "1234 ABCD"}, "niet meer dan 7 tekens"),
-    ({"name": "Nina\x00Post"}, "Null-tekens zijn niet toegestaan."),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"email": "geen-adres"}, "Voer een geldig e-mailadres in."),
+        ({"limitations": ["flying"]}, "Selecteer een geldige keuze."),
+        ({"postcode": "1234 ABCD"}, "niet meer dan 7 tekens"),
+        ({"name": "Nina\x00Post"}, "Null-tekens zijn niet toegestaan."),
+    ],
+)
 def test_it_refuses_other_malformed_fields(world, login, fields, message):
     before = counts()
     response = post(login(world.professional), world, **fields)

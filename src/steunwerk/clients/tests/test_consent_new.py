@@ -1,4 +1,5 @@
 """Toestemming vastleggen (clients.views.consent_new): the client lets another organisation read the file."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -17,8 +18,12 @@ def url(client):
 
 
 def data(world, **changes):
-    values = {"receiving_organisation": world.other_org.pk, "purpose": "Overdracht naar cliëntondersteuning",
-              "given_on": timezone.localdate().isoformat(), "explained_to_client": "on"}
+    values = {
+        "receiving_organisation": world.other_org.pk,
+        "purpose": "Overdracht naar cliëntondersteuning",
+        "given_on": timezone.localdate().isoformat(),
+        "explained_to_client": "on",
+    }
     values.update(changes)
     return {k: v for k, v in values.items() if v is not None}
 
@@ -43,7 +48,11 @@ def test_it_records_the_consent(world, login):
     assert response["Location"] == reverse("client", args=[world.own_client.pk])
     consent = Consent.objects.get()
     assert (consent.client, consent.organisation, consent.receiving_organisation, consent.recorded_by) == (
-        world.own_client, world.org, world.other_org, world.professional)
+        world.own_client,
+        world.org,
+        world.other_org,
+        world.professional,
+    )
     assert consent.explained_to_client and consent.is_active
 
 
@@ -51,7 +60,11 @@ def test_it_logs_the_consent(world, login):
     login(world.professional).post(url(world.own_client), data(world))
     row = AccessLogEntry.objects.get(action=LogAction.CREATE)
     assert (row.client_id, row.user, row.object_type, row.detail) == (
-        world.own_client.pk, world.professional, "Consent", "toestemming voor MEE West")
+        world.own_client.pk,
+        world.professional,
+        "Consent",
+        "toestemming voor MEE West",
+    )
 
 
 def test_it_lets_the_other_organisation_read(world, login, client):
@@ -73,17 +86,23 @@ def test_it_lets_a_team_lead_record_consent(world, login):
     assert Consent.objects.get().recorded_by == world.team_lead
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"explained_to_client": None}, "Leg eerst het doel van het delen uit aan de cliënt."),
-    ({"given_on": (date.today() + timedelta(days=400)).isoformat()}, "De datum van toestemming ligt in de toekomst."),
-    ({"given_on": "morgen"}, "Voer een geldige datum in"),
-    ({"given_on": None}, REQUIRED),
-    ({"purpose": ""}, REQUIRED),
-    ({"purpose": "x" * 301}, "niet meer dan 300 tekens"),
-    ({"receiving_organisation": None}, REQUIRED),
-    ({"receiving_organisation": "999999"}, "geldige keuze"),
-    ({"receiving_organisation": "abc"}, "geldige keuze"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"explained_to_client": None}, "Leg eerst het doel van het delen uit aan de cliënt."),
+        (
+            {"given_on": (date.today() + timedelta(days=400)).isoformat()},
+            "De datum van toestemming ligt in de toekomst.",
+        ),
+        ({"given_on": "morgen"}, "Voer een geldige datum in"),
+        ({"given_on": None}, REQUIRED),
+        ({"purpose": ""}, REQUIRED),
+        ({"purpose": "x" * 301}, "niet meer dan 300 tekens"),
+        ({"receiving_organisation": None}, REQUIRED),
+        ({"receiving_organisation": "999999"}, "geldige keuze"),
+        ({"receiving_organisation": "abc"}, "geldige keuze"),
+    ],
+)
 def test_it_refuses_invalid_input_and_saves_nothing(world, login, client, changes, message):
     response = login(world.professional).post(url(world.own_client), data(world, **changes))
     assert response.status_code == 400
@@ -115,12 +134,19 @@ def test_it_is_not_found_for_another_team_or_organisation(world, login, target):
     assert not Consent.objects.exists()
 
 
-@pytest.mark.parametrize("role, receiver", [("wmo_consultant", "municipality"),
-                                            ("other_org_professional", "other_org")])
+@pytest.mark.parametrize(
+    "role, receiver", [("wmo_consultant", "municipality"), ("other_org_professional", "other_org")]
+)
 def test_it_does_not_let_a_consented_reader_pass_the_file_on(world, login, role, receiver):
-    Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=getattr(world, receiver),
-                           purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), explained_to_client=True,
-                           recorded_by=world.professional)
+    Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=getattr(world, receiver),
+        purpose="Wmo-aanvraag",
+        given_on=date(2026, 1, 1),
+        explained_to_client=True,
+        recorded_by=world.professional,
+    )
     client = login(world.user(role))
     assert client.get(url(world.own_client)).status_code == 404
     response = client.post(url(world.own_client), data(world, receiving_organisation=world.municipality.pk))

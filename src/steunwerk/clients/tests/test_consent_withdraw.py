@@ -1,4 +1,5 @@
 """Toestemming intrekken (clients.views.consent_withdraw): the other organisation loses access at once."""
+
 from datetime import date
 
 import pytest
@@ -10,9 +11,15 @@ from steunwerk.vocab import LogAction
 
 def give_consent(world, client=None, receiver=None):
     client = client or world.own_client
-    return Consent.objects.create(client=client, organisation=client.organisation,
-                                  receiving_organisation=receiver or world.other_org, purpose="Overdracht",
-                                  given_on=date(2026, 1, 1), explained_to_client=True, recorded_by=world.professional)
+    return Consent.objects.create(
+        client=client,
+        organisation=client.organisation,
+        receiving_organisation=receiver or world.other_org,
+        purpose="Overdracht",
+        given_on=date(2026, 1, 1),
+        explained_to_client=True,
+        recorded_by=world.professional,
+    )
 
 
 def url(consent):
@@ -67,7 +74,12 @@ def test_it_logs_the_withdrawal(world, login):
     login(world.professional).post(url(consent))
     row = AccessLogEntry.objects.get(action=LogAction.UPDATE)
     assert (row.client_id, row.user, row.object_type, row.object_id, row.detail) == (
-        world.own_client.pk, world.professional, "Consent", consent.pk, "toestemming ingetrokken voor MEE West")
+        world.own_client.pk,
+        world.professional,
+        "Consent",
+        consent.pk,
+        "toestemming ingetrokken voor MEE West",
+    )
 
 
 def test_it_is_not_found_a_second_time(world, login):
@@ -96,7 +108,10 @@ def test_it_is_not_found_for_a_consent_of_another_client(world, login):
 
 
 def test_it_is_not_found_for_an_unknown_consent(world, login):
-    assert login(world.professional).post(reverse("consent_withdraw", args=[world.own_client.pk, 999999])).status_code == 404
+    assert (
+        login(world.professional).post(reverse("consent_withdraw", args=[world.own_client.pk, 999999])).status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize("role", ["other_org_professional", "wmo_consultant", "org_admin"])

@@ -1,5 +1,6 @@
 """Sociaal netwerk (clients.network_views.network): the people around the client, as a map and a table; the own
 team adds people, a consent lets another organisation's professional read along, never add."""
+
 import re
 from datetime import date
 from html import unescape
@@ -26,9 +27,16 @@ def text_of(response):
 
 
 def form_data(**changes):
-    data = {"name": "Buurman Henk", "relation": Relation.NEIGHBOUR, "support": [SupportKind.PRACTICAL, SupportKind.COMPANY],
-            "frequency": Frequency.WEEKLY, "gives_back": "Bram helpt in zijn moestuin", "load": Load.ABLE,
-            "involvement": Involvement.YES, "note": ""}
+    data = {
+        "name": "Buurman Henk",
+        "relation": Relation.NEIGHBOUR,
+        "support": [SupportKind.PRACTICAL, SupportKind.COMPANY],
+        "frequency": Frequency.WEEKLY,
+        "gives_back": "Bram helpt in zijn moestuin",
+        "load": Load.ABLE,
+        "involvement": Involvement.YES,
+        "note": "",
+    }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -39,9 +47,15 @@ def add_member(client, name="Buurman Henk", **fields):
 
 
 def consent(world, receiver):
-    return Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=receiver,
-                                  purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), explained_to_client=True,
-                                  recorded_by=world.professional)
+    return Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=receiver,
+        purpose="Wmo-aanvraag",
+        given_on=date(2026, 1, 1),
+        explained_to_client=True,
+        recorded_by=world.professional,
+    )
 
 
 def test_it_says_when_nobody_is_recorded_yet(world, login):
@@ -54,12 +68,23 @@ def test_it_says_when_nobody_is_recorded_yet(world, login):
 
 
 def test_it_shows_everyone_in_the_table_and_on_the_map(world, login):
-    add_member(world.own_client, "Buurman Henk", support=[SupportKind.PRACTICAL], frequency=Frequency.WEEKLY,
-               gives_back="Helpt in de moestuin", involvement=Involvement.YES)
-    add_member(world.own_client, "Moeder", relation=Relation.FAMILY, load=Load.UNDER_PRESSURE, involvement=Involvement.NO)
+    add_member(
+        world.own_client,
+        "Buurman Henk",
+        support=[SupportKind.PRACTICAL],
+        frequency=Frequency.WEEKLY,
+        gives_back="Helpt in de moestuin",
+        involvement=Involvement.YES,
+    )
+    add_member(
+        world.own_client, "Moeder", relation=Relation.FAMILY, load=Load.UNDER_PRESSURE, involvement=Involvement.NO
+    )
     response = login(world.professional).get(url(world.own_client))
     page = text_of(response)
-    assert "Buurman Henk Buur Praktisch Wekelijks Helpt in de moestuin Kan het goed aan Ja, cliënt wil deze persoon erbij nee" in page
+    assert (
+        "Buurman Henk Buur Praktisch Wekelijks Helpt in de moestuin Kan het goed aan Ja, cliënt wil deze persoon erbij nee"
+        in page
+    )
     assert "Moeder Familie — — — Onder druk Nee, liever niet nee" in page
     html = response.content.decode()
     assert html.count('<g class="member"') == 2
@@ -81,9 +106,20 @@ def test_it_adds_someone_to_the_network(world, login, role):
     assert response["Location"] == url(world.own_client)
     member = NetworkMember.objects.get()
     assert (member.client, member.organisation, member.name, member.relation, member.same_household) == (
-        world.own_client, world.org, "Buurman Henk", Relation.NEIGHBOUR, True)
+        world.own_client,
+        world.org,
+        "Buurman Henk",
+        Relation.NEIGHBOUR,
+        True,
+    )
     assert (member.support, member.frequency, member.gives_back, member.load, member.involvement, member.note) == (
-        ["practical", "company"], "weekly", "Bram helpt in zijn moestuin", "able", "yes", "Komt elke week langs")
+        ["practical", "company"],
+        "weekly",
+        "Bram helpt in zijn moestuin",
+        "able",
+        "yes",
+        "Komt elke week langs",
+    )
     assert not member.shares_plan_steps  # consent is never assumed
     assert "Buurman Henk toegevoegd aan het netwerk." in text_of(client.get(response["Location"]))
 
@@ -98,26 +134,34 @@ def test_it_logs_reading_and_adding(world, login):
     client.get(url(world.own_client))
     client.post(url(world.own_client), form_data())
     member = NetworkMember.objects.get()
-    rows = list(AccessLogEntry.objects.filter(client_id=world.own_client.pk).order_by("id")
-                .values_list("action", "object_type", "object_id", "detail"))
-    assert rows[:2] == [(LogAction.READ, "Client", world.own_client.pk, "netwerk"),
-                        (LogAction.CREATE, "NetworkMember", member.pk, "netwerklid toegevoegd")]
+    rows = list(
+        AccessLogEntry.objects.filter(client_id=world.own_client.pk)
+        .order_by("id")
+        .values_list("action", "object_type", "object_id", "detail")
+    )
+    assert rows[:2] == [
+        (LogAction.READ, "Client", world.own_client.pk, "netwerk"),
+        (LogAction.CREATE, "NetworkMember", member.pk, "netwerklid toegevoegd"),
+    ]
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"relation": "cousin"}, "Selecteer een geldige keuze. cousin is geen beschikbare keuze."),
-    ({"relation": ""}, REQUIRED),
-    ({"load": "exhausted"}, "Selecteer een geldige keuze. exhausted is geen beschikbare keuze."),
-    ({"support": ["money"]}, "Selecteer een geldige keuze. money is geen beschikbare keuze."),
-    ({"frequency": "hourly"}, "Selecteer een geldige keuze. hourly is geen beschikbare keuze."),
-    ({"involvement": "maybe"}, "Selecteer een geldige keuze. maybe is geen beschikbare keuze."),
-    ({"name": ""}, REQUIRED),
-    ({"name": "    "}, REQUIRED),
-    ({"name": None}, REQUIRED),
-    ({"name": "N" * 201}, "niet meer dan 200 tekens"),
-    ({"gives_back": "x" * 501}, "niet meer dan 500 tekens"),
-    ({"note": "x" * 5001}, "niet meer dan 5000 tekens"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"relation": "cousin"}, "Selecteer een geldige keuze. cousin is geen beschikbare keuze."),
+        ({"relation": ""}, REQUIRED),
+        ({"load": "exhausted"}, "Selecteer een geldige keuze. exhausted is geen beschikbare keuze."),
+        ({"support": ["money"]}, "Selecteer een geldige keuze. money is geen beschikbare keuze."),
+        ({"frequency": "hourly"}, "Selecteer een geldige keuze. hourly is geen beschikbare keuze."),
+        ({"involvement": "maybe"}, "Selecteer een geldige keuze. maybe is geen beschikbare keuze."),
+        ({"name": ""}, REQUIRED),
+        ({"name": "    "}, REQUIRED),
+        ({"name": None}, REQUIRED),
+        ({"name": "N" * 201}, "niet meer dan 200 tekens"),
+        ({"gives_back": "x" * 501}, "niet meer dan 500 tekens"),
+        ({"note": "x" * 5001}, "niet meer dan 5000 tekens"),
+    ],
+)
 def test_it_refuses_bad_input_and_saves_nothing(world, login, changes, message):
     response = login(world.professional).post(url(world.own_client), form_data(**changes))
     assert response.status_code == 400

@@ -1,6 +1,7 @@
 """Toestemming plan-stappen (NetworkMemberForm through clients.network_views): whether a person in the network may
 see their own tasks in the plan. The client decides; giving it records the date, unticking withdraws it, and
 both are in the access log."""
+
 import re
 from datetime import date, timedelta
 from html import unescape
@@ -31,9 +32,14 @@ def text_of(response):
 
 
 def form_data(member=None, shares=False, **changes):
-    data = {"name": member.name if member else "Buurman Henk", "relation": member.relation if member else Relation.NEIGHBOUR,
-            "load": member.load if member else Load.ABLE,
-            "involvement": member.involvement if member else Involvement.YES, "note": "", "gives_back": ""}
+    data = {
+        "name": member.name if member else "Buurman Henk",
+        "relation": member.relation if member else Relation.NEIGHBOUR,
+        "load": member.load if member else Load.ABLE,
+        "involvement": member.involvement if member else Involvement.YES,
+        "note": "",
+        "gives_back": "",
+    }
     if shares:
         data["shares_plan_steps"] = "on"
     data.update(changes)
@@ -50,8 +56,9 @@ def consent_checkbox(response):
 
 @pytest.fixture
 def henk(world):
-    return NetworkMember.objects.create(client=world.own_client, name="Buurman Henk", relation=Relation.NEIGHBOUR,
-                                        involvement=Involvement.YES)
+    return NetworkMember.objects.create(
+        client=world.own_client, name="Buurman Henk", relation=Relation.NEIGHBOUR, involvement=Involvement.YES
+    )
 
 
 def test_a_new_member_does_not_share_plan_steps(henk):
@@ -69,7 +76,10 @@ def test_giving_consent_records_todays_date(world, login, henk):
     assert response.status_code == 302
     saved = fresh(henk)
     assert (saved.plan_consent_on, saved.plan_consent_withdrawn_at, saved.shares_plan_steps) == (
-        timezone.localdate(), None, True)
+        timezone.localdate(),
+        None,
+        True,
+    )
 
 
 def test_consent_can_be_given_when_adding_someone(world, login):
@@ -100,7 +110,9 @@ def test_unticking_withdraws_the_consent_and_keeps_when_it_was_given(world, logi
     assert saved.plan_consent_on == date(2026, 6, 22)
     assert saved.plan_consent_withdrawn_at is not None and saved.plan_consent_withdrawn_at >= before
     assert saved.shares_plan_steps is False
-    assert "Ja, cliënt wil deze persoon erbij nee" in text_of(login(world.professional).get(network_url(world.own_client)))
+    assert "Ja, cliënt wil deze persoon erbij nee" in text_of(
+        login(world.professional).get(network_url(world.own_client))
+    )
 
 
 def test_saving_other_changes_leaves_the_consent_as_it_was(world, login, henk):
@@ -108,7 +120,11 @@ def test_saving_other_changes_leaves_the_consent_as_it_was(world, login, henk):
     henk.save()
     login(world.professional).post(member_url(henk), form_data(henk, shares=True, load=Load.UNDER_PRESSURE))
     saved = fresh(henk)
-    assert (saved.load, saved.plan_consent_on, saved.plan_consent_withdrawn_at) == (Load.UNDER_PRESSURE, date(2026, 6, 22), None)
+    assert (saved.load, saved.plan_consent_on, saved.plan_consent_withdrawn_at) == (
+        Load.UNDER_PRESSURE,
+        date(2026, 6, 22),
+        None,
+    )
 
 
 def test_saving_again_without_consent_does_not_move_the_withdrawal(world, login, henk):
@@ -126,15 +142,21 @@ def test_consent_can_be_given_again_after_a_withdrawal(world, login, henk):
     login(world.professional).post(member_url(henk), form_data(henk, shares=True))
     saved = fresh(henk)
     assert (saved.plan_consent_on, saved.plan_consent_withdrawn_at, saved.shares_plan_steps) == (
-        timezone.localdate(), None, True)
+        timezone.localdate(),
+        None,
+        True,
+    )
 
 
 def test_giving_and_withdrawing_are_in_the_access_log(world, login, henk):
     client = login(world.professional)
     client.post(member_url(henk), form_data(henk, shares=True))
     client.post(member_url(henk), form_data(henk, shares=False))
-    rows = list(AccessLogEntry.objects.filter(action=LogAction.UPDATE).order_by("id")
-                .values_list("client_id", "object_type", "object_id", "detail"))
+    rows = list(
+        AccessLogEntry.objects.filter(action=LogAction.UPDATE)
+        .order_by("id")
+        .values_list("client_id", "object_type", "object_id", "detail")
+    )
     assert rows == [(world.own_client.pk, "NetworkMember", henk.pk, "netwerklid: shares_plan_steps")] * 2
     assert [r.user for r in AccessLogEntry.objects.filter(action=LogAction.UPDATE)] == [world.professional] * 2
 
@@ -171,8 +193,14 @@ def test_another_team_or_organisation_cannot_give_or_withdraw(world, login, targ
 def test_another_organisation_with_the_clients_consent_cannot_change_it(world, login, henk):
     henk.plan_consent_on = date(2026, 6, 22)
     henk.save()
-    Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=world.other_org,
-                           purpose="Overdracht", given_on=date(2026, 1, 1), explained_to_client=True,
-                           recorded_by=world.professional)
+    Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=world.other_org,
+        purpose="Overdracht",
+        given_on=date(2026, 1, 1),
+        explained_to_client=True,
+        recorded_by=world.professional,
+    )
     assert login(world.other_org_professional).post(member_url(henk), form_data(henk, shares=False)).status_code == 404
     assert fresh(henk).shares_plan_steps is True

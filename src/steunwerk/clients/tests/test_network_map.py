@@ -1,5 +1,6 @@
 """Netwerkkaart als SVG (clients.network_views.network_map): the client in the middle, the network in four rings,
 a standalone image that parses as XML and says in text what it shows."""
+
 import math
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -30,7 +31,7 @@ def svg_of(response):
 
 
 def member_groups(root):
-    return [g for g in root.iter("{%s}g" % NS["svg"]) if g.get("class") == "member"]
+    return [g for g in root.iter(f"{{{NS['svg']}}}g") if g.get("class") == "member"]
 
 
 def title_and_desc(root):
@@ -38,9 +39,15 @@ def title_and_desc(root):
 
 
 def consent(world, receiver):
-    return Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=receiver,
-                                  purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), explained_to_client=True,
-                                  recorded_by=world.professional)
+    return Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=receiver,
+        purpose="Wmo-aanvraag",
+        given_on=date(2026, 1, 1),
+        explained_to_client=True,
+        recorded_by=world.professional,
+    )
 
 
 @pytest.fixture
@@ -75,9 +82,13 @@ def test_it_names_every_member_in_its_title_and_in_the_description(world, login,
     groups = member_groups(root)
     assert len(groups) == len(bram_network)
     titles = {g.find("svg:title", NS).text for g in groups}
-    assert titles == {"Buurman Henk: Buur, Kan het goed aan", "Vriend Jeroen: Vriend(in), Te druk",
-                      "Moeder: Familie, Onder druk", "Zus Eva: Familie, Kan het goed aan",
-                      "Woonconsulent: Professional, Gestopt"}
+    assert titles == {
+        "Buurman Henk: Buur, Kan het goed aan",
+        "Vriend Jeroen: Vriend(in), Te druk",
+        "Moeder: Familie, Onder druk",
+        "Zus Eva: Familie, Kan het goed aan",
+        "Woonconsulent: Professional, Gestopt",
+    }
     assert {g.get("data-id") for g in groups} == {str(m.pk) for m in bram_network}
     _title, desc = title_and_desc(root)
     for member in bram_network:
@@ -86,10 +97,12 @@ def test_it_names_every_member_in_its_title_and_in_the_description(world, login,
 
 def test_it_describes_the_network_ring_by_ring(world, login, bram_network):
     _title, desc = title_and_desc(svg_of(login(world.professional).get(url(world.own_client))))
-    assert desc == ("Netwerk van Bram de Wit: Huishouden: Zus Eva (Familie, kan het goed aan). "
-                    "Familie en vrienden: Moeder (Familie, onder druk), Vriend Jeroen (Vriend(in), te druk). "
-                    "Buurt en clubs: Buurman Henk (Buur, kan het goed aan). "
-                    "Professionals: Woonconsulent (Professional, gestopt).")
+    assert desc == (
+        "Netwerk van Bram de Wit: Huishouden: Zus Eva (Familie, kan het goed aan). "
+        "Familie en vrienden: Moeder (Familie, onder druk), Vriend Jeroen (Vriend(in), te druk). "
+        "Buurt en clubs: Buurman Henk (Buur, kan het goed aan). "
+        "Professionals: Woonconsulent (Professional, gestopt)."
+    )
 
 
 def test_it_puts_each_person_in_the_ring_of_their_relation(world, login, bram_network):
@@ -105,8 +118,10 @@ def test_it_puts_each_person_in_the_ring_of_their_relation(world, login, bram_ne
 
 def test_it_does_not_rest_the_load_on_colour_alone(world, login, bram_network):
     root = svg_of(login(world.professional).get(url(world.own_client)))
-    dash = {g.find("svg:title", NS).text.split(":")[0]: g.find("svg:circle", NS).get("stroke-dasharray")
-            for g in member_groups(root)}
+    dash = {
+        g.find("svg:title", NS).text.split(":")[0]: g.find("svg:circle", NS).get("stroke-dasharray")
+        for g in member_groups(root)
+    }
     assert dash["Buurman Henk"] is None  # copes well: a solid border
     assert len({dash["Vriend Jeroen"], dash["Moeder"], dash["Woonconsulent"]} - {None}) == 3
 

@@ -1,5 +1,6 @@
 """Netwerklid bewerken (clients.network_views.network_member_edit): only the own team changes someone in the
 client's network; a consent lets another organisation's professional read, never change."""
+
 import re
 from datetime import date
 from html import unescape
@@ -27,15 +28,28 @@ def text_of(response):
 
 
 def add_member(client, name="Buurman Henk", **fields):
-    fields = {"relation": Relation.NEIGHBOUR, "support": [SupportKind.PRACTICAL], "frequency": Frequency.WEEKLY,
-              "gives_back": "Helpt in de moestuin", "involvement": Involvement.YES, **fields}
+    fields = {
+        "relation": Relation.NEIGHBOUR,
+        "support": [SupportKind.PRACTICAL],
+        "frequency": Frequency.WEEKLY,
+        "gives_back": "Helpt in de moestuin",
+        "involvement": Involvement.YES,
+        **fields,
+    }
     return NetworkMember.objects.create(client=client, name=name, **fields)
 
 
 def form_data(member, **changes):
-    data = {"name": member.name, "relation": member.relation, "support": list(member.support),
-            "frequency": member.frequency, "gives_back": member.gives_back, "load": member.load,
-            "involvement": member.involvement, "note": member.note}
+    data = {
+        "name": member.name,
+        "relation": member.relation,
+        "support": list(member.support),
+        "frequency": member.frequency,
+        "gives_back": member.gives_back,
+        "load": member.load,
+        "involvement": member.involvement,
+        "note": member.note,
+    }
     if member.same_household:
         data["same_household"] = "on"
     if member.shares_plan_steps:
@@ -50,13 +64,28 @@ def fresh(member):
 
 def state(member):
     m = fresh(member)
-    return (m.name, m.relation, m.support, m.load, m.involvement, m.note, m.plan_consent_on, m.plan_consent_withdrawn_at)
+    return (
+        m.name,
+        m.relation,
+        m.support,
+        m.load,
+        m.involvement,
+        m.note,
+        m.plan_consent_on,
+        m.plan_consent_withdrawn_at,
+    )
 
 
 def consent(world, receiver):
-    return Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=receiver,
-                                  purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), explained_to_client=True,
-                                  recorded_by=world.professional)
+    return Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=receiver,
+        purpose="Wmo-aanvraag",
+        given_on=date(2026, 1, 1),
+        explained_to_client=True,
+        recorded_by=world.professional,
+    )
 
 
 @pytest.fixture
@@ -84,13 +113,22 @@ def test_it_logs_opening_the_form_as_a_read(world, login, henk):
 @pytest.mark.parametrize("role", ["professional", "team_lead"])
 def test_it_saves_changes_and_returns_to_the_network(world, login, henk, role):
     client = login(world.user(role))
-    response = client.post(url(henk), form_data(henk, load=Load.TOO_BUSY, support=[SupportKind.COMPANY],
-                                                note="Heeft het druk met zijn kleinkinderen"))
+    response = client.post(
+        url(henk),
+        form_data(
+            henk, load=Load.TOO_BUSY, support=[SupportKind.COMPANY], note="Heeft het druk met zijn kleinkinderen"
+        ),
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("network", args=[world.own_client.pk])
     saved = fresh(henk)
     assert (saved.load, saved.support, saved.note, saved.name, saved.client) == (
-        Load.TOO_BUSY, ["company"], "Heeft het druk met zijn kleinkinderen", "Buurman Henk", world.own_client)
+        Load.TOO_BUSY,
+        ["company"],
+        "Heeft het druk met zijn kleinkinderen",
+        "Buurman Henk",
+        world.own_client,
+    )
     page = text_of(client.get(response["Location"]))
     assert "Netwerk bijgewerkt." in page
     assert "Te druk" in page
@@ -110,15 +148,18 @@ def test_it_moves_a_housemate_into_the_household_ring(world, login, henk):
     assert fresh(henk).circle == "household"
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"relation": "cousin"}, "Selecteer een geldige keuze. cousin is geen beschikbare keuze."),
-    ({"load": "exhausted"}, "Selecteer een geldige keuze. exhausted is geen beschikbare keuze."),
-    ({"support": ["money"]}, "Selecteer een geldige keuze. money is geen beschikbare keuze."),
-    ({"name": ""}, REQUIRED),
-    ({"name": "   "}, REQUIRED),
-    ({"name": "N" * 201}, "niet meer dan 200 tekens"),
-    ({"note": "x" * 5001}, "niet meer dan 5000 tekens"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"relation": "cousin"}, "Selecteer een geldige keuze. cousin is geen beschikbare keuze."),
+        ({"load": "exhausted"}, "Selecteer een geldige keuze. exhausted is geen beschikbare keuze."),
+        ({"support": ["money"]}, "Selecteer een geldige keuze. money is geen beschikbare keuze."),
+        ({"name": ""}, REQUIRED),
+        ({"name": "   "}, REQUIRED),
+        ({"name": "N" * 201}, "niet meer dan 200 tekens"),
+        ({"note": "x" * 5001}, "niet meer dan 5000 tekens"),
+    ],
+)
 def test_it_refuses_bad_input_and_changes_nothing(world, login, henk, changes, message):
     before = state(henk)
     response = login(world.professional).post(url(henk), form_data(henk, gives_back="Anders", **changes))
@@ -132,8 +173,14 @@ def test_it_refuses_bad_input_and_changes_nothing(world, login, henk, changes, m
 
 def test_it_shows_the_steps_in_the_plan_that_rest_on_this_person(world, login, henk):
     plan = world.own_goal.plan
-    PlanStep.objects.create(plan=plan, order=2, actor=StepActor.NETWORK, description="Herinneren aan de kliko",
-                            performer="Buurman Henk", network_member=henk)
+    PlanStep.objects.create(
+        plan=plan,
+        order=2,
+        actor=StepActor.NETWORK,
+        description="Herinneren aan de kliko",
+        performer="Buurman Henk",
+        network_member=henk,
+    )
     page = text_of(login(world.professional).get(url(henk)))
     assert "Taken in het plan Herinneren aan de kliko" in page
     assert "Zelf de was doen" not in page  # a step of the client himself is not Henk's
@@ -211,12 +258,20 @@ def test_it_sends_anonymous_visitors_to_the_login_page(client, world, henk):
 
 def test_it_shows_only_steps_of_plans_the_viewer_may_see(world, login, henk):
     """The client also has a trajectory with another team: that team's plan stays out of sight here too."""
-    elsewhere = Trajectory.objects.create(client=world.own_client, team=world.other_team, lead=world.other_team_professional)
+    elsewhere = Trajectory.objects.create(
+        client=world.own_client, team=world.other_team, lead=world.other_team_professional
+    )
     goal = make_goal_with_plan(elsewhere, world.other_team_professional)
-    PlanStep.objects.create(plan=goal.plan, order=2, actor=StepActor.NETWORK, description="Geheime taak van team B",
-                            network_member=henk)
-    PlanStep.objects.create(plan=world.own_goal.plan, order=2, actor=StepActor.NETWORK,
-                            description="Herinneren aan de kliko", network_member=henk)
+    PlanStep.objects.create(
+        plan=goal.plan, order=2, actor=StepActor.NETWORK, description="Geheime taak van team B", network_member=henk
+    )
+    PlanStep.objects.create(
+        plan=world.own_goal.plan,
+        order=2,
+        actor=StepActor.NETWORK,
+        description="Herinneren aan de kliko",
+        network_member=henk,
+    )
     page = text_of(login(world.professional).get(url(henk)))
     assert "Herinneren aan de kliko" in page
     assert "Geheime taak van team B" not in page

@@ -1,4 +1,5 @@
 """What the caseload search box understands (clients/search.py): a BSN, a date of birth or a name."""
+
 from datetime import date
 
 import pytest

@@ -1,4 +1,5 @@
 """Fixtures of the methodewijzer tests (the `world` and `login` fixtures live in steunwerk/conftest.py)."""
+
 import pytest
 
 from steunwerk.conftest import make_user

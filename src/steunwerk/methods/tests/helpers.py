@@ -1,4 +1,5 @@
 """Helpers for the methodewijzer tests: the catalogue file as the oracle, reading pages, making methods."""
+
 import io
 import json
 import re
@@ -15,7 +16,11 @@ CATALOGUE = read_catalogue()
 BY_SLUG = {entry["slug"]: entry for entry in CATALOGUE}
 ORGANISATION_APPROACHES = {"signaleringsnetwerken", "maatschappelijke-steunsystemen", "kwartiermaken"}
 METHOD_SLUGS = {e["slug"] for e in CATALOGUE if e["kind"] == MethodKind.METHOD}
-COMPLEX_PSYCHIATRIC_TOP3 = {"fact", "critical-time-intervention", "interpersoonlijke-sociaal-psychiatrische-begeleiding"}
+COMPLEX_PSYCHIATRIC_TOP3 = {
+    "fact",
+    "critical-time-intervention",
+    "interpersoonlijke-sociaal-psychiatrische-begeleiding",
+}
 
 
 def slugs_where(predicate):
@@ -63,7 +68,9 @@ def table_cells(response):
         for column, cell in zip(columns, re.findall(r"<td>(.*?)</td>", row, flags=re.S), strict=True):
             result[(strip(row_label), column)] = [
                 (slug, "?" in strip(rest))
-                for slug, rest in re.findall(r'<li><a href="/methodewijzer/([^/"]+)/">.*?</a>(.*?)</li>', cell, flags=re.S)
+                for slug, rest in re.findall(
+                    r'<li><a href="/methodewijzer/([^/"]+)/">.*?</a>(.*?)</li>', cell, flags=re.S
+                )
             ]
     return result
 
@@ -81,8 +88,13 @@ def log_rows(**filters):
 
 def local_method(organisation, name="Buurtmaatjes Oost", **fields):
     values = {
-        "slug": re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"), "name": name, "kind": MethodKind.LOCAL,
-        "organisation": organisation, "target_groups": ["psychisch"], "problem_level": "licht", "aim": "participatie",
+        "slug": re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"),
+        "name": name,
+        "kind": MethodKind.LOCAL,
+        "organisation": organisation,
+        "target_groups": ["psychisch"],
+        "problem_level": "licht",
+        "aim": "participatie",
         "goal": "Buurtbewoners koppelen aan een maatje uit de wijk.",
     }
     values.update(fields)
@@ -110,14 +122,24 @@ def recommend_cli(monkeypatch, profile, *args):
 def form_data(method, **changes):
     """What the browser posts for the method edit form, from the method's current values."""
     data = {
-        "name": method.name, "target_groups": list(method.target_groups),
-        "problem_level": method.problem_level, "problem_level_note": method.problem_level_note,
-        "aim": method.aim, "aim_note": method.aim_note, "domains": list(method.domains), "goal": method.goal,
-        "target_group_text": method.target_group_text, "approach": method.approach, "steps": "\n".join(method.steps),
-        "wns_bakens": list(method.wns_bakens), "working_elements": list(method.working_elements),
-        "evidence_level": method.evidence_level, "evidence": method.evidence,
+        "name": method.name,
+        "target_groups": list(method.target_groups),
+        "problem_level": method.problem_level,
+        "problem_level_note": method.problem_level_note,
+        "aim": method.aim,
+        "aim_note": method.aim_note,
+        "domains": list(method.domains),
+        "goal": method.goal,
+        "target_group_text": method.target_group_text,
+        "approach": method.approach,
+        "steps": "\n".join(method.steps),
+        "wns_bakens": list(method.wns_bakens),
+        "working_elements": list(method.working_elements),
+        "evidence_level": method.evidence_level,
+        "evidence": method.evidence,
         "in_esi_databank": {None: "unknown", True: "true", False: "false"}[method.in_esi_databank],
-        "aliases": "\n".join(method.aliases), "developer": "\n".join(method.developer),
+        "aliases": "\n".join(method.aliases),
+        "developer": "\n".join(method.developer),
     }
     for flag in ("target_groups_certain", "problem_level_certain", "aim_certain"):
         if getattr(method, flag):
@@ -128,16 +150,26 @@ def form_data(method, **changes):
 
 def new_method_data(**changes):
     data = {
-        "name": "Buurtmaatjes Oost", "target_groups": ["psychisch"], "problem_level": "licht", "aim": "participatie",
-        "domains": ["sociaal_netwerk"], "goal": "Buurtbewoners koppelen aan een maatje uit de wijk.",
-        "target_group_text": "", "approach": "Een vrijwilliger en een bewoner spreken elke week af.",
-        "steps": "kennismaken\n\nkoppelen\n", "working_elements": ["netwerk_betrekken"], "evidence_level": "onbekend",
-        "evidence": "", "in_esi_databank": "unknown", "aliases": "", "developer": "Wijkteam Oost",
-        "problem_level_note": "", "aim_note": "",
+        "name": "Buurtmaatjes Oost",
+        "target_groups": ["psychisch"],
+        "problem_level": "licht",
+        "aim": "participatie",
+        "domains": ["sociaal_netwerk"],
+        "goal": "Buurtbewoners koppelen aan een maatje uit de wijk.",
+        "target_group_text": "",
+        "approach": "Een vrijwilliger en een bewoner spreken elke week af.",
+        "steps": "kennismaken\n\nkoppelen\n",
+        "working_elements": ["netwerk_betrekken"],
+        "evidence_level": "onbekend",
+        "evidence": "",
+        "in_esi_databank": "unknown",
+        "aliases": "",
+        "developer": "Wijkteam Oost",
+        "problem_level_note": "",
+        "aim_note": "",
     }
     data.update(changes)
     return data
-
 
 
 def rank(profile, methods=None, limit=None):

@@ -1,11 +1,19 @@
 """The shipped catalogue: loaded by a data migration, complete, consistent with the reference lists."""
+
 import pytest
 
 from steunwerk.methods.catalogue import Index, load, read_catalogue
 from steunwerk.methods.models import Method
 from steunwerk.methods.tests.helpers import BY_SLUG, CATALOGUE, METHOD_SLUGS, ORGANISATION_APPROACHES, local_method
 from steunwerk.vocab import (
-    Aim, EvidenceLevel, MethodDomain, MethodKind, ProblemLevel, TargetGroup, WnsBaken, WorkingElement,
+    Aim,
+    EvidenceLevel,
+    MethodDomain,
+    MethodKind,
+    ProblemLevel,
+    TargetGroup,
+    WnsBaken,
+    WorkingElement,
 )
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +30,10 @@ def test_it_has_the_whole_catalogue_in_the_database_after_migrating():
     national = Method.objects.filter(organisation__isnull=True)
     assert set(national.values_list("slug", flat=True)) == set(BY_SLUG)
     assert national.filter(kind=MethodKind.METHOD).count() == 29
-    assert set(national.filter(kind=MethodKind.ORGANISATION_APPROACH).values_list("slug", flat=True)) == \
-        ORGANISATION_APPROACHES
+    assert (
+        set(national.filter(kind=MethodKind.ORGANISATION_APPROACH).values_list("slug", flat=True))
+        == ORGANISATION_APPROACHES
+    )
 
 
 @pytest.mark.parametrize("slug", sorted(BY_SLUG))
@@ -34,8 +44,11 @@ def test_it_stores_each_method_as_the_catalogue_file_describes_it(slug):
     assert method.target_groups_primary == entry["target_groups_primary"]
     assert method.problem_level == (entry["problem_level"] or "")
     assert method.aim == (entry["aim"] or "")
-    assert (method.target_groups_certain, method.problem_level_certain, method.aim_certain) == \
-        (entry["target_groups_certain"], entry["problem_level_certain"], entry["aim_certain"])
+    assert (method.target_groups_certain, method.problem_level_certain, method.aim_certain) == (
+        entry["target_groups_certain"],
+        entry["problem_level_certain"],
+        entry["aim_certain"],
+    )
     assert method.in_esi_databank is entry["in_esi_databank"]  # None stays "not stated", never becomes "no"
     assert method.domains == entry["domains"] and method.working_elements == entry["working_elements"]
     assert sorted(m.slug for m in method.related.all()) == sorted(entry["related"])

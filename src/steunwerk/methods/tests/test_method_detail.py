@@ -1,4 +1,5 @@
 """The page of one method: classifications with their certainty, description, related methods."""
+
 import re
 
 from django.urls import reverse

@@ -1,4 +1,5 @@
 """A catalogue admin edits a method; every change is kept as a version."""
+
 from django.urls import reverse
 
 from steunwerk.methods.models import Method
@@ -27,8 +28,9 @@ def test_it_shows_the_form_filled_with_the_current_values(world, login):
 def test_it_saves_a_change_of_a_national_method_as_a_new_version(world, login):
     versions = Method.history.filter(id=fact().pk).count()
     client = login(world.catalogue_admin)
-    response = client.post(url("fact"), form_data(fact(), name="FACT-team", goal="Herstel in de eigen wijk."),
-                           follow=True)
+    response = client.post(
+        url("fact"), form_data(fact(), name="FACT-team", goal="Herstel in de eigen wijk."), follow=True
+    )
     assert response.redirect_chain == [(reverse("method", args=["fact"]), 302)]
     page = text_of(response)
     assert "Methode opgeslagen. De vorige versie is bewaard." in page
@@ -43,9 +45,26 @@ def test_it_keeps_the_fields_that_were_not_changed(world, login):
     before = fact()
     login(world.catalogue_admin).post(url("fact"), form_data(before, name="FACT-team"))
     after = fact()
-    for field in ("target_groups", "target_groups_primary", "problem_level", "problem_level_certain", "aim",
-                  "aim_certain", "domains", "goal", "approach", "steps", "wns_bakens", "working_elements",
-                  "evidence_level", "in_esi_databank", "aliases", "developer", "kind", "slug"):
+    for field in (
+        "target_groups",
+        "target_groups_primary",
+        "problem_level",
+        "problem_level_certain",
+        "aim",
+        "aim_certain",
+        "domains",
+        "goal",
+        "approach",
+        "steps",
+        "wns_bakens",
+        "working_elements",
+        "evidence_level",
+        "in_esi_databank",
+        "aliases",
+        "developer",
+        "kind",
+        "slug",
+    ):
         assert getattr(after, field) == getattr(before, field), field
 
 
@@ -58,8 +77,10 @@ def test_it_shows_the_change_everywhere_at_once(world, login, client):
 
 
 def test_it_splits_lists_into_one_item_per_line(world, login):
-    login(world.catalogue_admin).post(url("fact"), form_data(
-        fact(), aliases="  Functie-ACT \n\nF-ACT\n", steps="aanmelden\r\nintake\r\n\r\n", developer="CCAF"))
+    login(world.catalogue_admin).post(
+        url("fact"),
+        form_data(fact(), aliases="  Functie-ACT \n\nF-ACT\n", steps="aanmelden\r\nintake\r\n\r\n", developer="CCAF"),
+    )
     assert fact().aliases == ["Functie-ACT", "F-ACT"]
     assert fact().steps == ["aanmelden", "intake"]
     assert fact().developer == ["CCAF"]
@@ -107,8 +128,12 @@ def test_it_refuses_oversized_texts_and_saves_nothing(world, login):
 
 def test_it_refuses_an_unknown_classification(world, login):
     client = login(world.catalogue_admin)
-    for field, value in [("problem_level", "zwaar"), ("target_groups", ["kinderen"]), ("domains", ["sport"]),
-                         ("evidence_level", "heel goed")]:
+    for field, value in [
+        ("problem_level", "zwaar"),
+        ("target_groups", ["kinderen"]),
+        ("domains", ["sport"]),
+        ("evidence_level", "heel goed"),
+    ]:
         response = client.post(url("fact"), form_data(fact(), **{field: value}))
         assert response.status_code == 400, field
         assert "Selecteer een geldige keuze." in text_of(response)

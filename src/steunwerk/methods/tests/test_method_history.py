@@ -1,4 +1,5 @@
 """The versions of a method: who changed it when."""
+
 import re
 
 from django.urls import reverse
@@ -14,8 +15,10 @@ def url(slug):
 def rows(response):
     html = response.content.decode()
     body = re.search(r"<tbody>(.*?)</tbody>", html, flags=re.S).group(1)
-    return [[strip(td) for td in re.findall(r"<td[^>]*>(.*?)</td>", tr, flags=re.S)]
-            for tr in re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)]
+    return [
+        [strip(td) for td in re.findall(r"<td[^>]*>(.*?)</td>", tr, flags=re.S)]
+        for tr in re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)
+    ]
 
 
 def edit(login, user, slug, **changes):
@@ -47,9 +50,15 @@ def test_it_lists_each_edit_newest_first_with_who_made_it(world, login, client):
 
 
 def test_it_lists_the_creation_of_a_local_method(world, login, client):
-    login(world.catalogue_admin).post(reverse("method_new"), {
-        "name": "Buurtmaatjes Oost", "target_groups": ["psychisch"], "evidence_level": "onbekend",
-        "in_esi_databank": "unknown"})
+    login(world.catalogue_admin).post(
+        reverse("method_new"),
+        {
+            "name": "Buurtmaatjes Oost",
+            "target_groups": ["psychisch"],
+            "evidence_level": "onbekend",
+            "in_esi_databank": "unknown",
+        },
+    )
     client.logout()
     listed = rows(login(world.professional).get(url("buurtmaatjes-oost")))
     assert [row[1:] for row in listed] == [["Catalogue_Admin", "Aangemaakt"]]

@@ -1,4 +1,5 @@
 """The methodewijzer page: every method, Dutch search, filters on every classification, local methods."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -30,8 +31,10 @@ def test_it_marks_uncertain_placements_with_a_question_mark(world, login):
     assert "FACT — psychisch; complexe problematiek; zelfredzaamheid ? " in items["fact"]
     assert "— psychisch; lichte problematiek ? ; participatie ? " in items["vriendendiensten"]
     # Zorg- en ondersteuningsplan: the level is uncertain, the aim is certain.
-    assert "; zowel lichte als complexe problematiek ? ; zowel zelfredzaamheid als participatie Het " in \
-        items["zorg-en-ondersteuningsplan"]
+    assert (
+        "; zowel lichte als complexe problematiek ? ; zowel zelfredzaamheid als participatie Het "
+        in items["zorg-en-ondersteuningsplan"]
+    )
     assert '<abbr class="uncertain" title="plaatsing onzeker">?</abbr>' in response.content.decode()
 
 
@@ -45,7 +48,9 @@ def test_it_tags_organisation_approaches(world, login):
 def test_it_searches_in_dutch(world, login):
     client = login(world.professional)
     assert set(listed_slugs(client.get(URL, {"q": "vrienden"}))[:2]) == {"vriendendiensten", "vriendenkringen"}
-    assert {"sociale-netwerkstrategieen", "vrijwillige-netwerkcoach"} <= set(listed_slugs(client.get(URL, {"q": "netwerken"})))
+    assert {"sociale-netwerkstrategieen", "vrijwillige-netwerkcoach"} <= set(
+        listed_slugs(client.get(URL, {"q": "netwerken"}))
+    )
     assert listed_slugs(client.get(URL, {"q": "Dementié"}))[0] == "ontmoetingscentra-dementie"
 
 
@@ -56,17 +61,20 @@ def test_it_says_when_nothing_is_found(world, login):
     assert "Geen methoden gevonden. Probeer een ander woord of minder filters." in text_of(response)
 
 
-@pytest.mark.parametrize("key, value, predicate", [
-    ("target_group", "verstandelijk", lambda e: "verstandelijk" in e["target_groups"]),
-    ("problem_level", "licht", lambda e: e["problem_level"] in ("licht", "beide")),
-    ("aim", "participatie", lambda e: e["aim"] in ("participatie", "beide")),
-    ("domain", "wonen", lambda e: "wonen" in e["domains"]),
-    ("working_element", "autonomie", lambda e: "autonomie" in e["working_elements"]),
-    ("baken", "collectief_individueel", lambda e: "collectief_individueel" in e["wns_bakens"]),
-    ("evidence_level", "theoretisch-onderbouwd", lambda e: e["evidence_level"] == "theoretisch-onderbouwd"),
-    ("kind", "organisation_approach", lambda e: e["kind"] == "organisation_approach"),
-    ("esi", "ja", lambda e: e["in_esi_databank"] is True),
-])
+@pytest.mark.parametrize(
+    "key, value, predicate",
+    [
+        ("target_group", "verstandelijk", lambda e: "verstandelijk" in e["target_groups"]),
+        ("problem_level", "licht", lambda e: e["problem_level"] in ("licht", "beide")),
+        ("aim", "participatie", lambda e: e["aim"] in ("participatie", "beide")),
+        ("domain", "wonen", lambda e: "wonen" in e["domains"]),
+        ("working_element", "autonomie", lambda e: "autonomie" in e["working_elements"]),
+        ("baken", "collectief_individueel", lambda e: "collectief_individueel" in e["wns_bakens"]),
+        ("evidence_level", "theoretisch-onderbouwd", lambda e: e["evidence_level"] == "theoretisch-onderbouwd"),
+        ("kind", "organisation_approach", lambda e: e["kind"] == "organisation_approach"),
+        ("esi", "ja", lambda e: e["in_esi_databank"] is True),
+    ],
+)
 def test_it_filters_on_every_classification(world, login, key, value, predicate):
     response = login(world.professional).get(URL, {key: value})
     assert response.status_code == 200
@@ -74,11 +82,13 @@ def test_it_filters_on_every_classification(world, login, key, value, predicate)
 
 
 def test_it_combines_filters_and_a_query(world, login):
-    response = login(world.professional).get(URL, {"target_group": "psychisch", "problem_level": "complex",
-                                                   "q": "netwerk"})
+    response = login(world.professional).get(
+        URL, {"target_group": "psychisch", "problem_level": "complex", "q": "netwerk"}
+    )
     result = set(listed_slugs(response))
-    assert result and result <= slugs_where(lambda e: "psychisch" in e["target_groups"]
-                                            and e["problem_level"] in ("complex", "beide"))
+    assert result and result <= slugs_where(
+        lambda e: "psychisch" in e["target_groups"] and e["problem_level"] in ("complex", "beide")
+    )
     assert "vriendendiensten" not in result  # light problems only
 
 
@@ -88,8 +98,10 @@ def test_it_keeps_the_chosen_filters_in_the_form(world, login):
     assert 'value="dementie"' in html
 
 
-@pytest.mark.parametrize("key", ["target_group", "problem_level", "aim", "domain", "working_element", "baken",
-                                 "evidence_level", "kind", "esi"])
+@pytest.mark.parametrize(
+    "key",
+    ["target_group", "problem_level", "aim", "domain", "working_element", "baken", "evidence_level", "kind", "esi"],
+)
 def test_it_refuses_an_unknown_filter_value_with_a_dutch_message(world, login, key):
     response = login(world.professional).get(URL, {key: "onzin"})
     assert response.status_code == 400

@@ -1,4 +1,5 @@
 """A catalogue admin adds a local method: visible to the own organisation only."""
+
 from django.urls import reverse
 
 from steunwerk.methods.models import Method
@@ -67,9 +68,12 @@ def test_it_hides_the_local_method_from_another_organisation(world, login, clien
     assert outsider.get(reverse("method_history", args=["buurtmaatjes-oost"])).status_code == 404
     assert outsider.get(reverse("api_method", args=["buurtmaatjes-oost"])).status_code == 404
     assert "buurtmaatjes-oost" not in [m["slug"] for m in outsider.get(reverse("api_methods")).json()]
-    assert "buurtmaatjes-oost" not in [r["slug"] for r in outsider.post(
-        reverse("api_methods_recommend"), {"target_groups": ["psychisch"]}, content_type="application/json"
-    ).json()["results"]]
+    assert "buurtmaatjes-oost" not in [
+        r["slug"]
+        for r in outsider.post(
+            reverse("api_methods_recommend"), {"target_groups": ["psychisch"]}, content_type="application/json"
+        ).json()["results"]
+    ]
     table = table_cells(outsider.get(reverse("table_level")))
     assert "buurtmaatjes-oost" not in {s for cell in table.values() for s, _u in cell}
 

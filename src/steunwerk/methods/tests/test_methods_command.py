@@ -1,4 +1,5 @@
 """`steunwerk methods ...`: recommend (JSON on standard input), show, list, load."""
+
 import json
 
 import pytest
@@ -6,14 +7,30 @@ from django.core.management import CommandError, call_command
 
 from steunwerk.methods.models import Method
 from steunwerk.methods.tests.helpers import (
-    BY_SLUG, COMPLEX_PSYCHIATRIC_TOP3, METHOD_SLUGS, local_method, recommend_cli, run_command,
+    BY_SLUG,
+    COMPLEX_PSYCHIATRIC_TOP3,
+    METHOD_SLUGS,
+    local_method,
+    recommend_cli,
+    run_command,
 )
 
 pytestmark = pytest.mark.django_db
 
-DEMENTIA_AT_HOME = {"target_groups": ["ouderdom"], "problem_level": None, "aim": None, "domains": [],
-                    "text": "Mevrouw heeft dementie en woont thuis; haar man is mantelzorger."}
-COMPLEX_PSYCHIATRIC = {"target_groups": ["psychisch"], "problem_level": "complex", "aim": None, "domains": [], "text": ""}
+DEMENTIA_AT_HOME = {
+    "target_groups": ["ouderdom"],
+    "problem_level": None,
+    "aim": None,
+    "domains": [],
+    "text": "Mevrouw heeft dementie en woont thuis; haar man is mantelzorger.",
+}
+COMPLEX_PSYCHIATRIC = {
+    "target_groups": ["psychisch"],
+    "problem_level": "complex",
+    "aim": None,
+    "domains": [],
+    "text": "",
+}
 
 
 def test_it_prints_ranked_methods_as_json_best_first(monkeypatch):
@@ -54,19 +71,33 @@ def test_it_accepts_a_profile_with_only_some_fields(monkeypatch):
     assert output["results"][0]["slug"] == "ontmoetingscentra-dementie"
 
 
-@pytest.mark.parametrize("stdin, message", [
-    ('{"target_groups": ["kinderen"]}', "Toegestaan: ouderdom, lichamelijk, psychisch, verstandelijk, algemeen."),
-    ('{"problem_level": "zwaar"}', "Toegestaan: licht, complex of null."),
-    ('{"aim": "geluk"}', "Toegestaan: zelfredzaamheid, participatie, beide of null."),
-    ('{"domains": ["sport"]}', "Onbekende waarde voor domains: sport. Toegestaan: wonen, werk_dagbesteding,"),
-    ('{"leeftijd": 80}', "Onbekend veld: leeftijd. Toegestaan: target_groups, problem_level, aim, domains, text."),
-    ('{"target_groups": ', "Geen geldige JSON op standaardinvoer"),
-    ("", "Geen geldige JSON op standaardinvoer"),
-    ('["psychisch"]', "Het profiel moet een JSON-object zijn"),
-    ('"psychisch"', "Het profiel moet een JSON-object zijn"),
-    ('{"text": 12}', "text moet tekst zijn."),
-], ids=["target_group", "problem_level", "aim", "domain", "unknown_field", "malformed", "empty", "list", "string",
-        "text_not_string"])
+@pytest.mark.parametrize(
+    "stdin, message",
+    [
+        ('{"target_groups": ["kinderen"]}', "Toegestaan: ouderdom, lichamelijk, psychisch, verstandelijk, algemeen."),
+        ('{"problem_level": "zwaar"}', "Toegestaan: licht, complex of null."),
+        ('{"aim": "geluk"}', "Toegestaan: zelfredzaamheid, participatie, beide of null."),
+        ('{"domains": ["sport"]}', "Onbekende waarde voor domains: sport. Toegestaan: wonen, werk_dagbesteding,"),
+        ('{"leeftijd": 80}', "Onbekend veld: leeftijd. Toegestaan: target_groups, problem_level, aim, domains, text."),
+        ('{"target_groups": ', "Geen geldige JSON op standaardinvoer"),
+        ("", "Geen geldige JSON op standaardinvoer"),
+        ('["psychisch"]', "Het profiel moet een JSON-object zijn"),
+        ('"psychisch"', "Het profiel moet een JSON-object zijn"),
+        ('{"text": 12}', "text moet tekst zijn."),
+    ],
+    ids=[
+        "target_group",
+        "problem_level",
+        "aim",
+        "domain",
+        "unknown_field",
+        "malformed",
+        "empty",
+        "list",
+        "string",
+        "text_not_string",
+    ],
+)
 def test_it_exits_with_code_2_and_a_dutch_message_on_bad_input(monkeypatch, stdin, message):
     code, out, err = run_command(monkeypatch, "recommend", stdin=stdin)
     assert code == 2
@@ -150,8 +181,9 @@ def test_it_recommends_from_the_shipped_file_when_the_database_is_not_migrated(m
 
     from steunwerk.methods.catalogue import Index
 
-    profile = json.dumps({"target_groups": ["psychisch"], "problem_level": "complex", "aim": None, "domains": [],
-                          "text": ""})
+    profile = json.dumps(
+        {"target_groups": ["psychisch"], "problem_level": "complex", "aim": None, "domains": [], "text": ""}
+    )
 
     def run():
         monkeypatch.setattr("sys.stdin", io.StringIO(profile))

@@ -1,19 +1,40 @@
 """Ranking methods for a support situation (methods/recommend.py): order, reasons, notes, profile checks."""
+
 import pytest
 
 from steunwerk.methods.catalogue import Index
 from steunwerk.methods.recommend import Profile, ProfileError
 from steunwerk.methods.tests.helpers import (
-    COMPLEX_PSYCHIATRIC_TOP3, METHOD_SLUGS, ORGANISATION_APPROACHES, local_method, rank,
+    COMPLEX_PSYCHIATRIC_TOP3,
+    METHOD_SLUGS,
+    ORGANISATION_APPROACHES,
+    local_method,
+    rank,
 )
 
 pytestmark = pytest.mark.django_db
 
-DEMENTIA_AT_HOME = {"target_groups": ["ouderdom"], "problem_level": None, "aim": None, "domains": [],
-                    "text": "Mevrouw heeft dementie en woont nog thuis; haar man is mantelzorger en raakt overbelast."}
-COMPLEX_PSYCHIATRIC = {"target_groups": ["psychisch"], "problem_level": "complex", "aim": None, "domains": [], "text": ""}
-LONELY = {"target_groups": ["psychisch"], "problem_level": "licht", "aim": "participatie", "domains": ["sociaal_netwerk"],
-          "text": "Hij is eenzaam en wil graag vrienden maken."}
+DEMENTIA_AT_HOME = {
+    "target_groups": ["ouderdom"],
+    "problem_level": None,
+    "aim": None,
+    "domains": [],
+    "text": "Mevrouw heeft dementie en woont nog thuis; haar man is mantelzorger en raakt overbelast.",
+}
+COMPLEX_PSYCHIATRIC = {
+    "target_groups": ["psychisch"],
+    "problem_level": "complex",
+    "aim": None,
+    "domains": [],
+    "text": "",
+}
+LONELY = {
+    "target_groups": ["psychisch"],
+    "problem_level": "licht",
+    "aim": "participatie",
+    "domains": ["sociaal_netwerk"],
+    "text": "Hij is eenzaam en wil graag vrienden maken.",
+}
 NO_PROVEN_METHOD = "De methodewijzer kent geen bewezen methode voor"
 
 
@@ -41,8 +62,9 @@ def test_it_puts_fact_cti_and_ispb_on_top_for_complex_psychiatric_problems():
         assert r.reasons[:2] == ["past bij doelgroep psychisch", "geschikt voor complexe problematiek"]
 
 
-@pytest.mark.parametrize("profile", [DEMENTIA_AT_HOME, COMPLEX_PSYCHIATRIC, LONELY, {}],
-                         ids=["dementia", "complex", "lonely", "empty"])
+@pytest.mark.parametrize(
+    "profile", [DEMENTIA_AT_HOME, COMPLEX_PSYCHIATRIC, LONELY, {}], ids=["dementia", "complex", "lonely", "empty"]
+)
 def test_it_never_hides_a_method_but_leaves_out_organisation_approaches(profile):
     results, _notes = rank(profile)
     assert sorted(slugs(results)) == sorted(METHOD_SLUGS)
@@ -101,7 +123,9 @@ def test_it_weighs_a_certain_placement_above_an_uncertain_one():
     assert results["fact"].score > results["active-support"].score  # both complex; active support uncertain
 
 
-@pytest.mark.parametrize("profile", [DEMENTIA_AT_HOME, COMPLEX_PSYCHIATRIC, LONELY], ids=["dementia", "complex", "lonely"])
+@pytest.mark.parametrize(
+    "profile", [DEMENTIA_AT_HOME, COMPLEX_PSYCHIATRIC, LONELY], ids=["dementia", "complex", "lonely"]
+)
 def test_it_orders_best_first_and_ties_by_name(profile):
     results, _notes = rank(profile)
     keys = [(-r.score, r.method.name) for r in results]
@@ -113,11 +137,14 @@ def test_it_limits_the_results():
     assert set(slugs(results)) == COMPLEX_PSYCHIATRIC_TOP3
 
 
-@pytest.mark.parametrize("group, phrase", [
-    ("verstandelijk", "mensen met een verstandelijke beperking en complexe problemen"),
-    ("lichamelijk", "mensen met een lichamelijke beperking en complexe problemen"),
-    ("ouderdom", "ouderen met complexe problemen"),
-])
+@pytest.mark.parametrize(
+    "group, phrase",
+    [
+        ("verstandelijk", "mensen met een verstandelijke beperking en complexe problemen"),
+        ("lichamelijk", "mensen met een lichamelijke beperking en complexe problemen"),
+        ("ouderdom", "ouderen met complexe problemen"),
+    ],
+)
 def test_it_notes_that_the_catalogue_has_no_proven_method_for_complex_problems_of(group, phrase):
     results, notes = rank({"target_groups": [group], "problem_level": "complex"})
     assert any(NO_PROVEN_METHOD in n and phrase in n for n in notes), notes
@@ -129,12 +156,15 @@ def test_it_notes_that_no_method_fits_complex_problems_with_several_limitations(
     assert any("meervoudige beperkingen" in n for n in notes)
 
 
-@pytest.mark.parametrize("profile", [
-    {"target_groups": ["psychisch"], "problem_level": "complex"},
-    {"target_groups": ["verstandelijk"], "problem_level": "licht"},
-    {"target_groups": ["psychisch", "verstandelijk"], "problem_level": "licht"},
-    {"target_groups": ["verstandelijk"]},
-])
+@pytest.mark.parametrize(
+    "profile",
+    [
+        {"target_groups": ["psychisch"], "problem_level": "complex"},
+        {"target_groups": ["verstandelijk"], "problem_level": "licht"},
+        {"target_groups": ["psychisch", "verstandelijk"], "problem_level": "licht"},
+        {"target_groups": ["verstandelijk"]},
+    ],
+)
 def test_it_has_no_gap_note_where_the_catalogue_has_methods(profile):
     _results, notes = rank(profile)
     assert not any(NO_PROVEN_METHOD in n or "meervoudige" in n for n in notes)
@@ -152,26 +182,41 @@ def test_it_says_when_nothing_fits_clearly():
 
 
 def test_it_ranks_a_local_method_of_the_organisation_when_it_is_given_one(world):
-    local = local_method(world.org, target_groups=["psychisch"], problem_level="complex", aim="participatie",
-                         goal="Mensen met complexe psychische problemen vinden werk.")
-    results, _notes = rank({"target_groups": ["psychisch"], "problem_level": "complex", "aim": "participatie"},
-                           methods=list(Index.methods()))
+    local = local_method(
+        world.org,
+        target_groups=["psychisch"],
+        problem_level="complex",
+        aim="participatie",
+        goal="Mensen met complexe psychische problemen vinden werk.",
+    )
+    results, _notes = rank(
+        {"target_groups": ["psychisch"], "problem_level": "complex", "aim": "participatie"},
+        methods=list(Index.methods()),
+    )
     assert local.slug in slugs(results[:5])
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"target_groups": ["kinderen"]},
-     "Onbekende waarde voor target_groups: kinderen. Toegestaan: ouderdom, lichamelijk, psychisch, verstandelijk, algemeen."),
-    ({"target_groups": "psychisch"}, "target_groups moet een lijst zijn met waarden uit: ouderdom, lichamelijk"),
-    ({"problem_level": "beide"}, "Onbekende waarde voor problem_level: 'beide'. Toegestaan: licht, complex of null."),
-    ({"aim": "geluk"}, "Toegestaan: zelfredzaamheid, participatie, beide of null."),
-    ({"domains": ["sport"]}, "Onbekende waarde voor domains: sport. Toegestaan: wonen, werk_dagbesteding"),
-    ({"leeftijd": 80}, "Onbekend veld: leeftijd. Toegestaan: target_groups, problem_level, aim, domains, text."),
-    ({"text": 5}, "text moet tekst zijn."),
-    ({"text": "x" * 10001}, "text is te lang (hoogstens 10000 tekens)."),
-    ([], "Het profiel moet een JSON-object zijn"),
-    ("psychisch", "Het profiel moet een JSON-object zijn"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (
+            {"target_groups": ["kinderen"]},
+            "Onbekende waarde voor target_groups: kinderen. Toegestaan: ouderdom, lichamelijk, psychisch, verstandelijk, algemeen.",
+        ),
+        ({"target_groups": "psychisch"}, "target_groups moet een lijst zijn met waarden uit: ouderdom, lichamelijk"),
+        (
+            {"problem_level": "beide"},
+            "Onbekende waarde voor problem_level: 'beide'. Toegestaan: licht, complex of null.",
+        ),
+        ({"aim": "geluk"}, "Toegestaan: zelfredzaamheid, participatie, beide of null."),
+        ({"domains": ["sport"]}, "Onbekende waarde voor domains: sport. Toegestaan: wonen, werk_dagbesteding"),
+        ({"leeftijd": 80}, "Onbekend veld: leeftijd. Toegestaan: target_groups, problem_level, aim, domains, text."),
+        ({"text": 5}, "text moet tekst zijn."),
+        ({"text": "x" * 10001}, "text is te lang (hoogstens 10000 tekens)."),
+        ([], "Het profiel moet een JSON-object zijn"),
+        ("psychisch", "Het profiel moet een JSON-object zijn"),
+    ],
+)
 def test_it_refuses_a_profile_with_a_message_naming_what_is_allowed(data, message):
     with pytest.raises(ProfileError) as exc:
         Profile.from_dict(data)

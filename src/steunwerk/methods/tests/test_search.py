@@ -1,4 +1,5 @@
 """Searching the catalogue in Dutch (stemming, compounds, accents) and filtering on every classification."""
+
 import pytest
 
 from steunwerk.methods.catalogue import Index
@@ -40,8 +41,14 @@ def test_it_matches_accented_words_in_the_catalogue_without_the_accent():
     assert found(q="Sociale NetwerkStrategieën")[0] == "sociale-netwerkstrategieen"
 
 
-@pytest.mark.parametrize("alias, slug", [("CTI", "critical-time-intervention"), ("ISPB",
-                         "interpersoonlijke-sociaal-psychiatrische-begeleiding"), ("Functie-ACT", "fact")])
+@pytest.mark.parametrize(
+    "alias, slug",
+    [
+        ("CTI", "critical-time-intervention"),
+        ("ISPB", "interpersoonlijke-sociaal-psychiatrische-begeleiding"),
+        ("Functie-ACT", "fact"),
+    ],
+)
 def test_it_finds_a_method_by_another_name(alias, slug):
     assert found(q=alias)[0] == slug
 
@@ -54,25 +61,28 @@ def test_it_lists_everything_without_a_query_or_filters():
     assert set(found()) == set(BY_SLUG)
 
 
-@pytest.mark.parametrize("key, value, predicate", [
-    ("target_group", "ouderdom", lambda e: "ouderdom" in e["target_groups"]),
-    ("target_group", "algemeen", lambda e: "algemeen" in e["target_groups"]),
-    ("problem_level", "licht", lambda e: e["problem_level"] in ("licht", "beide")),
-    ("problem_level", "complex", lambda e: e["problem_level"] in ("complex", "beide")),
-    ("problem_level", "beide", lambda e: e["problem_level"] == "beide"),
-    ("aim", "participatie", lambda e: e["aim"] in ("participatie", "beide")),
-    ("aim", "zelfredzaamheid", lambda e: e["aim"] in ("zelfredzaamheid", "beide")),
-    ("aim", "beide", lambda e: e["aim"] == "beide"),
-    ("domain", "mantelzorg", lambda e: "mantelzorg" in e["domains"]),
-    ("working_element", "bemiddeling", lambda e: "bemiddeling" in e["working_elements"]),
-    ("baken", "direct_erop_af", lambda e: "direct_erop_af" in e["wns_bakens"]),
-    ("evidence_level", "effect-onderzocht", lambda e: e["evidence_level"] == "effect-onderzocht"),
-    ("evidence_level", "praktijk-beschreven", lambda e: e["evidence_level"] == "praktijk-beschreven"),
-    ("kind", "organisation_approach", lambda e: e["kind"] == "organisation_approach"),
-    ("kind", "method", lambda e: e["kind"] == "method"),
-    ("esi", "ja", lambda e: e["in_esi_databank"] is True),
-    ("esi", "onbekend", lambda e: e["in_esi_databank"] is not True),
-])
+@pytest.mark.parametrize(
+    "key, value, predicate",
+    [
+        ("target_group", "ouderdom", lambda e: "ouderdom" in e["target_groups"]),
+        ("target_group", "algemeen", lambda e: "algemeen" in e["target_groups"]),
+        ("problem_level", "licht", lambda e: e["problem_level"] in ("licht", "beide")),
+        ("problem_level", "complex", lambda e: e["problem_level"] in ("complex", "beide")),
+        ("problem_level", "beide", lambda e: e["problem_level"] == "beide"),
+        ("aim", "participatie", lambda e: e["aim"] in ("participatie", "beide")),
+        ("aim", "zelfredzaamheid", lambda e: e["aim"] in ("zelfredzaamheid", "beide")),
+        ("aim", "beide", lambda e: e["aim"] == "beide"),
+        ("domain", "mantelzorg", lambda e: "mantelzorg" in e["domains"]),
+        ("working_element", "bemiddeling", lambda e: "bemiddeling" in e["working_elements"]),
+        ("baken", "direct_erop_af", lambda e: "direct_erop_af" in e["wns_bakens"]),
+        ("evidence_level", "effect-onderzocht", lambda e: e["evidence_level"] == "effect-onderzocht"),
+        ("evidence_level", "praktijk-beschreven", lambda e: e["evidence_level"] == "praktijk-beschreven"),
+        ("kind", "organisation_approach", lambda e: e["kind"] == "organisation_approach"),
+        ("kind", "method", lambda e: e["kind"] == "method"),
+        ("esi", "ja", lambda e: e["in_esi_databank"] is True),
+        ("esi", "onbekend", lambda e: e["in_esi_databank"] is not True),
+    ],
+)
 def test_it_filters_on_every_classification(key, value, predicate):
     expected = slugs_where(predicate)
     assert expected and expected != set(BY_SLUG)  # the filter must narrow the list to something
@@ -87,8 +97,11 @@ def test_it_shows_methods_for_both_levels_under_licht_but_not_methods_for_comple
 
 def test_it_combines_filters():
     result = found(target_group="psychisch", problem_level="complex", aim="beide")
-    assert set(result) == slugs_where(lambda e: "psychisch" in e["target_groups"]
-                                      and e["problem_level"] in ("complex", "beide") and e["aim"] == "beide")
+    assert set(result) == slugs_where(
+        lambda e: (
+            "psychisch" in e["target_groups"] and e["problem_level"] in ("complex", "beide") and e["aim"] == "beide"
+        )
+    )
     assert "critical-time-intervention" in result and "fact" not in result  # fact aims at self-reliance
 
 
@@ -97,7 +110,8 @@ def test_it_combines_a_query_with_filters():
     assert result and set(result) <= {"signaleringsnetwerken", "maatschappelijke-steunsystemen", "kwartiermaken"}
     assert "signaleringsnetwerken" in result
     assert found(q="dementie", target_group="psychisch") == [
-        s for s in found(q="dementie") if "psychisch" in BY_SLUG[s]["target_groups"]]
+        s for s in found(q="dementie") if "psychisch" in BY_SLUG[s]["target_groups"]
+    ]
 
 
 def test_it_folds_case_and_accents():

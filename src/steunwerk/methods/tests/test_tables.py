@@ -1,9 +1,11 @@
 """The two core tables: target group × problem level, target group × aim."""
+
 import pytest
 from django.urls import reverse
 
 from steunwerk.methods.models import Method
-from steunwerk.methods.tests.helpers import BY_SLUG, CATALOGUE, local_method, table_cells as cells, text_of
+from steunwerk.methods.tests.helpers import BY_SLUG, CATALOGUE, local_method, text_of
+from steunwerk.methods.tests.helpers import table_cells as cells
 from steunwerk.vocab import Aim, ProblemLevel, TargetGroup
 
 TABLES = {
@@ -43,8 +45,10 @@ def test_it_puts_every_method_for_one_client_in_the_table_and_no_organisation_ap
 def test_it_puts_the_psychiatric_methods_for_complex_problems_in_one_cell_without_a_question_mark(world, login):
     table = cells(login(world.professional).get(reverse("table_level")))
     assert sorted(table[("Psychische beperking", "Complexe problematiek")]) == [
-        ("critical-time-intervention", False), ("fact", False),
-        ("interpersoonlijke-sociaal-psychiatrische-begeleiding", False)]
+        ("critical-time-intervention", False),
+        ("fact", False),
+        ("interpersoonlijke-sociaal-psychiatrische-begeleiding", False),
+    ]
     assert table[("Ouderdomsbeperking", "Complexe problematiek")] == []
     assert ("ontmoetingscentra-dementie", True) in table[("Ouderdomsbeperking", "Lichte problematiek")]
 
@@ -52,7 +56,9 @@ def test_it_puts_the_psychiatric_methods_for_complex_problems_in_one_cell_withou
 def test_it_marks_fact_uncertain_in_the_aim_table(world, login):
     table = cells(login(world.professional).get(reverse("table_aim")))
     assert ("fact", True) in table[("Psychische beperking", "Zelfredzaamheid")]
-    assert ("zorg-en-ondersteuningsplan", False) in table[("Ouderdomsbeperking", "Zowel zelfredzaamheid als participatie")]
+    assert ("zorg-en-ondersteuningsplan", False) in table[
+        ("Ouderdomsbeperking", "Zowel zelfredzaamheid als participatie")
+    ]
 
 
 @pytest.mark.parametrize("name", sorted(TABLES))
@@ -83,7 +89,9 @@ def test_it_has_a_row_per_target_group_and_a_column_per_value(world, login, name
 
 def test_it_shows_a_local_method_only_to_its_own_organisation(world, login, client):
     local = local_method(world.org, target_groups=["verstandelijk"], problem_level="complex")
-    other = local_method(world.other_org, name="Taalcafé West", target_groups=["verstandelijk"], problem_level="complex")
+    other = local_method(
+        world.other_org, name="Taalcafé West", target_groups=["verstandelijk"], problem_level="complex"
+    )
     table = cells(login(world.professional).get(reverse("table_level")))
     assert (local.slug, True) in table[("Verstandelijke beperking", "Complexe problematiek")]
     assert other.slug not in {s for cell in table.values() for s, _u in cell}

@@ -1,4 +1,5 @@
 """Fixtures of the sociale kaart tests (the `world` and `login` fixtures live in steunwerk/conftest.py)."""
+
 import pytest
 
 from steunwerk.resources import demo

@@ -1,4 +1,5 @@
 """Helpers for the sociale kaart tests: copies of the demo folder to spoil, reading pages, running the command."""
+
 import csv
 import io
 import re
@@ -10,8 +11,15 @@ from django.core.management import call_command
 from steunwerk.resources import models
 from steunwerk.resources.demo import DEMO_FOLDER
 
-MODELS = (models.Provider, models.Service, models.Location, models.ServiceAtLocation, models.Address,
-          models.Schedule, models.Accessibility)
+MODELS = (
+    models.Provider,
+    models.Service,
+    models.Location,
+    models.ServiceAtLocation,
+    models.Address,
+    models.Schedule,
+    models.Accessibility,
+)
 
 
 def copy_demo(tmp_path, name="kaart"):
@@ -94,6 +102,13 @@ def make_service(owner, name="Buurtmoestuin", wijk="Kruiskamp", status="active",
     service = models.Service.objects.create(owner=owner, provider=provider, name=name, status=status, **fields)
     location = models.Location.objects.create(owner=owner, provider=provider, name=f"Locatie {name}")
     models.ServiceAtLocation.objects.create(owner=owner, service=service, location=location)
-    models.Address.objects.create(owner=owner, location=location, address_1="Dorpsstraat 1", city="Amersfoort",
-                                  region=wijk, state_province="Utrecht", postal_code="3811 AA")
+    models.Address.objects.create(
+        owner=owner,
+        location=location,
+        address_1="Dorpsstraat 1",
+        city="Amersfoort",
+        region=wijk,
+        state_province="Utrecht",
+        postal_code="3811 AA",
+    )
     return service

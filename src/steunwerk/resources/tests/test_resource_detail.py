@@ -1,4 +1,5 @@
 """One service of the sociale kaart: every fact, its locations, and a clear word when it may not be offered."""
+
 import pytest
 from django.urls import reverse
 
@@ -16,13 +17,16 @@ def test_it_shows_every_fact_of_the_service(world, kaart, login):
     assert response.status_code == 200
     page = text_of(response)
     for fact in [
-        "Recreatief volleybal", "Ook bekend als: Volleybal voor iedereen", "Volleybalvereniging Schothorst",
+        "Recreatief volleybal",
+        "Ook bekend als: Volleybal voor iedereen",
+        "Volleybalvereniging Schothorst",
         "Wekelijks recreatief volleyballen zonder competitie.",
         "Voor wie Iedereen vanaf 16 jaar, ook met een lichte lichamelijke beperking. vanaf 16 jaar",
         "Kosten € 12,50 per maand; met de Amersfoortpas gratis.",
         "Aanmelden Kom langs op een trainingsavond of mail naar info@vvschothorst.example.",
         "Openingstijden Dinsdag en donderdag 19.30–21.00 uur",
-        "Wijk Schothorst", "Laatst gecontroleerd 14 september 2026",
+        "Wijk Schothorst",
+        "Laatst gecontroleerd 14 september 2026",
         "Levensgebieden Sociaal netwerk, Gezondheid, Vrije tijd",
         "Doelgroepen Lichamelijke beperking, Algemeen (meerdere doelgroepen)",
         "Sporthal Schothorst Sporthalweg 3 3825 AB Amersfoort (wijk Schothorst)",
@@ -56,8 +60,12 @@ def test_it_warns_when_the_information_is_more_than_a_year_old(world, kaart, log
 
 def test_it_links_only_to_web_addresses(world, login):
     service = make_service(world.org, "Klusbus", url="javascript:alert(1)")
-    Accessibility.objects.create(owner=world.org, location=service.at_locations.get().location,
-                                 description="Hellingbaan", url="data:text/html,hallo")
+    Accessibility.objects.create(
+        owner=world.org,
+        location=service.at_locations.get().location,
+        description="Hellingbaan",
+        url="data:text/html,hallo",
+    )
     html = login(world.professional).get(url(service)).content.decode()
     assert "javascript:" not in html and "data:text" not in html
 

@@ -1,5 +1,6 @@
 """The sociale kaart page: only services that may be offered, Dutch search, filters, the facts a professional
 needs, a warning when information is more than a year old; members only."""
+
 from datetime import timedelta
 
 import pytest
@@ -12,9 +13,18 @@ from steunwerk.resources.models import Service
 from steunwerk.resources.tests.helpers import list_items, listed_names, make_service, text_of
 
 URL = reverse("resources")
-ACTIVE = ["Inloop Het Klokhuis", "Koffie-inloop De Kei", "Meer Bewegen voor Ouderen", "Recreatief volleybal",
-          "Repair Café Kruiskamp", "Samen eten in De Kei", "Steunpunt Mantelzorg", "Vrijwilligerswerk zoeken",
-          "Wandelgroep Vathorst", "Humanitas Thuisadministratie"]
+ACTIVE = [
+    "Inloop Het Klokhuis",
+    "Koffie-inloop De Kei",
+    "Meer Bewegen voor Ouderen",
+    "Recreatief volleybal",
+    "Repair Café Kruiskamp",
+    "Samen eten in De Kei",
+    "Steunpunt Mantelzorg",
+    "Vrijwilligerswerk zoeken",
+    "Wandelgroep Vathorst",
+    "Humanitas Thuisadministratie",
+]
 
 
 def test_it_lists_every_active_service(world, kaart, login):
@@ -54,16 +64,23 @@ def test_it_offers_the_wijken_in_the_data_and_filters_on_them(world, kaart, logi
     for wijk in ["Binnenstad", "Kruiskamp", "Liendert", "Schothorst", "Soesterkwartier", "Vathorst"]:
         assert f'<option value="{wijk}">{wijk}</option>' in html
     assert sorted(listed_names(client.get(URL, {"wijk": "Kruiskamp"}))) == [
-        "Koffie-inloop De Kei", "Meer Bewegen voor Ouderen", "Repair Café Kruiskamp", "Samen eten in De Kei"]
+        "Koffie-inloop De Kei",
+        "Meer Bewegen voor Ouderen",
+        "Repair Café Kruiskamp",
+        "Samen eten in De Kei",
+    ]
     assert listed_names(client.get(URL, {"wijk": "Liendert"})) == ["Humanitas Thuisadministratie"]
 
 
-@pytest.mark.parametrize("key, value, expected", [
-    ("domain", "financien", ["Humanitas Thuisadministratie"]),
-    ("domain", "mantelzorg", ["Steunpunt Mantelzorg"]),
-    ("target_group", "psychisch", ["Inloop Het Klokhuis", "Vrijwilligerswerk zoeken"]),
-    ("target_group", "ouderdom", ["Koffie-inloop De Kei", "Meer Bewegen voor Ouderen", "Samen eten in De Kei"]),
-])
+@pytest.mark.parametrize(
+    "key, value, expected",
+    [
+        ("domain", "financien", ["Humanitas Thuisadministratie"]),
+        ("domain", "mantelzorg", ["Steunpunt Mantelzorg"]),
+        ("target_group", "psychisch", ["Inloop Het Klokhuis", "Vrijwilligerswerk zoeken"]),
+        ("target_group", "ouderdom", ["Koffie-inloop De Kei", "Meer Bewegen voor Ouderen", "Samen eten in De Kei"]),
+    ],
+)
 def test_it_filters_on_domain_and_target_group(world, kaart, login, key, value, expected):
     assert sorted(listed_names(login(world.professional).get(URL, {key: value}))) == expected
 
@@ -74,7 +91,11 @@ def test_it_combines_filters_and_a_query(world, kaart, login):
 
 
 def test_it_keeps_the_chosen_filters_in_the_form(world, kaart, login):
-    html = login(world.professional).get(URL, {"wijk": "Vathorst", "domain": "gezondheid", "q": "wandelen"}).content.decode()
+    html = (
+        login(world.professional)
+        .get(URL, {"wijk": "Vathorst", "domain": "gezondheid", "q": "wandelen"})
+        .content.decode()
+    )
     assert '<option value="Vathorst" selected>' in html
     assert '<option value="gezondheid" selected>' in html
     assert 'value="wandelen"' in html

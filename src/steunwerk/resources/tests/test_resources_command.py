@@ -1,5 +1,6 @@
 """`steunwerk resources import|export|search`: counts, exit code 2 with clear messages (never a traceback),
 the choice of organisation, and JSON search output."""
+
 import json
 
 import pytest
@@ -27,8 +28,10 @@ def test_it_imports_into_the_only_organisation_and_reports_counts(only_org):
 def test_it_asks_which_organisation_when_there_are_several(world):
     code, out, err = run("import", DEMO_FOLDER)
     assert code == 2 and out == ""
-    assert err.strip() == ("Er zijn meerdere organisaties; kies met --organisation wiens sociale kaart dit is: "
-                           "Gemeente Oost, MEE West, Wijkteam Oost.")
+    assert err.strip() == (
+        "Er zijn meerdere organisaties; kies met --organisation wiens sociale kaart dit is: "
+        "Gemeente Oost, MEE West, Wijkteam Oost."
+    )
     assert row_counts()["Service"] == 0
 
 
@@ -53,7 +56,7 @@ def test_it_reports_bad_input_on_stderr_with_exit_code_2_and_saves_nothing(only_
     folder = copy_demo(tmp_path)
     edit_csv(folder / "services.csv", lambda rows: rows[0].__setitem__("status", "open"))
     raw = (folder / "organizations.csv").read_bytes()
-    (folder / "organizations.csv").write_bytes(raw.replace("Stichting De Brug".encode(), b"Stichting De Br\xfcg"))
+    (folder / "organizations.csv").write_bytes(raw.replace(b"Stichting De Brug", b"Stichting De Br\xfcg"))
     code, out, err = run("import", folder)
     assert code == 2 and out == ""
     lines = err.splitlines()
@@ -106,13 +109,21 @@ def search(*args):
 def test_it_searches_in_dutch_and_prints_json(only_org):
     run("import", DEMO_FOLDER)
     results = search("volleyballen")
-    assert results == [{
-        "id": "b71a6e9c-cbf4-5e99-a0d8-181a13b50f39", "name": "Recreatief volleybal",
-        "organization": "Volleybalvereniging Schothorst", "status": "active", "wijk": "Schothorst",
-        "wijken": ["Schothorst"], "url": "https://vvschothorst.example/recreatief",
-        "domains": ["sociaal_netwerk", "gezondheid", "vrije_tijd"], "target_groups": ["lichamelijk", "algemeen"],
-        "assured_date": "2026-09-14", "owner": "Welzijn Eemland",
-    }]
+    assert results == [
+        {
+            "id": "b71a6e9c-cbf4-5e99-a0d8-181a13b50f39",
+            "name": "Recreatief volleybal",
+            "organization": "Volleybalvereniging Schothorst",
+            "status": "active",
+            "wijk": "Schothorst",
+            "wijken": ["Schothorst"],
+            "url": "https://vvschothorst.example/recreatief",
+            "domains": ["sociaal_netwerk", "gezondheid", "vrije_tijd"],
+            "target_groups": ["lichamelijk", "algemeen"],
+            "assured_date": "2026-09-14",
+            "owner": "Welzijn Eemland",
+        }
+    ]
     assert search("vrijwilligers")[0]["name"] == "Vrijwilligerswerk zoeken"
 
 
@@ -123,7 +134,9 @@ def test_it_lists_only_active_services_unless_asked_for_all(only_org):
     everything = search("--all")
     assert len(everything) == 12
     assert {(r["name"], r["status"]) for r in everything if r["status"] != "active"} == {
-        ("Taalcafé De Brug", "defunct"), ("Jongerenhonk Liendert", "inactive")}
+        ("Taalcafé De Brug", "defunct"),
+        ("Jongerenhonk Liendert", "inactive"),
+    }
     assert [r["name"] for r in search("taalcafe", "--all")] == ["Taalcafé De Brug"]
     assert search("taalcafe") == []
 
@@ -132,22 +145,30 @@ def test_it_filters_on_the_wijk_without_regard_to_case(only_org):
     run("import", DEMO_FOLDER)
     assert [r["name"] for r in search("--wijk", "liendert")] == ["Humanitas Thuisadministratie"]
     assert {r["name"] for r in search("--wijk", "LIENDERT", "--all")} == {
-        "Humanitas Thuisadministratie", "Jongerenhonk Liendert", "Taalcafé De Brug"}
+        "Humanitas Thuisadministratie",
+        "Jongerenhonk Liendert",
+        "Taalcafé De Brug",
+    }
     assert [r["name"] for r in search("eten", "--wijk", "Kruiskamp")] == ["Samen eten in De Kei"]
 
 
 def test_it_filters_on_domain_and_target_group(only_org):
     run("import", DEMO_FOLDER)
     assert [r["name"] for r in search("--domain", "financien")] == ["Humanitas Thuisadministratie"]
-    assert [r["name"] for r in search("--target-group", "psychisch")] == ["Inloop Het Klokhuis", "Vrijwilligerswerk zoeken"]
+    assert [r["name"] for r in search("--target-group", "psychisch")] == [
+        "Inloop Het Klokhuis",
+        "Vrijwilligerswerk zoeken",
+    ]
 
 
 def test_it_refuses_an_unknown_wijk(only_org):
     run("import", DEMO_FOLDER)
     code, out, err = run("search", "--wijk", "Atlantis", "--json")
     assert code == 2 and out == ""
-    assert err.strip() == ("Onbekende wijk: Atlantis. Bekende wijken: Binnenstad, Kruiskamp, Liendert, Schothorst, "
-                           "Soesterkwartier, Vathorst.")
+    assert err.strip() == (
+        "Onbekende wijk: Atlantis. Bekende wijken: Binnenstad, Kruiskamp, Liendert, Schothorst, "
+        "Soesterkwartier, Vathorst."
+    )
 
 
 def test_it_searches_one_organisations_kaart_or_all(world):
@@ -173,6 +194,7 @@ def test_it_reports_a_refusal_of_the_database_without_a_traceback(only_org, monk
 
     def refuse(*args):
         raise IntegrityError("UNIQUE constraint failed")
+
     monkeypatch.setattr(importer, "_upsert", refuse)
     code, _out, err = run("import", DEMO_FOLDER)
     assert code == 2

@@ -1,4 +1,5 @@
 """Dutch search in the sociale kaart: stemming, compounds, accents; filters on wijk, domain and target group."""
+
 import pytest
 
 from steunwerk.resources.models import Service
@@ -19,28 +20,37 @@ def names(found):
     return [s.name for s in found]
 
 
-@pytest.mark.parametrize("query, first", [
-    ("vrijwilligers", "Vrijwilligerswerk zoeken"),  # plural finds the name's compound and "vrijwilliger"
-    ("vrijwilliger", "Vrijwilligerswerk zoeken"),
-    ("volleyballen", "Recreatief volleybal"),  # the verb finds the noun
-    ("volleybal", "Recreatief volleybal"),
-    ("repareren", "Repair Café Kruiskamp"),
-    ("administratie", "Humanitas Thuisadministratie"),  # part of a compound
-    ("wandelen", "Wandelgroep Vathorst"),
-    ("maaltijden", "Samen eten in De Kei"),
-    ("mantelzorgers", "Steunpunt Mantelzorg"),
-    ("Buurthuis", "Koffie-inloop De Kei"),  # the provider's name counts too
-    ("cafe", "Repair Café Kruiskamp"),  # accents do not matter
-    ("psychische klachten", "Inloop Het Klokhuis"),
-])
+@pytest.mark.parametrize(
+    "query, first",
+    [
+        ("vrijwilligers", "Vrijwilligerswerk zoeken"),  # plural finds the name's compound and "vrijwilliger"
+        ("vrijwilliger", "Vrijwilligerswerk zoeken"),
+        ("volleyballen", "Recreatief volleybal"),  # the verb finds the noun
+        ("volleybal", "Recreatief volleybal"),
+        ("repareren", "Repair Café Kruiskamp"),
+        ("administratie", "Humanitas Thuisadministratie"),  # part of a compound
+        ("wandelen", "Wandelgroep Vathorst"),
+        ("maaltijden", "Samen eten in De Kei"),
+        ("mantelzorgers", "Steunpunt Mantelzorg"),
+        ("Buurthuis", "Koffie-inloop De Kei"),  # the provider's name counts too
+        ("cafe", "Repair Café Kruiskamp"),  # accents do not matter
+        ("psychische klachten", "Inloop Het Klokhuis"),
+    ],
+)
 def test_it_finds_in_dutch(active, query, first):
     assert names(search(active, q=query))[0] == first
 
 
 def test_it_finds_every_service_that_mentions_volunteers(active):
     found = names(search(active, q="vrijwilligers"))
-    assert {"Vrijwilligerswerk zoeken", "Humanitas Thuisadministratie", "Koffie-inloop De Kei",
-            "Samen eten in De Kei", "Repair Café Kruiskamp", "Inloop Het Klokhuis"} == set(found)
+    assert {
+        "Vrijwilligerswerk zoeken",
+        "Humanitas Thuisadministratie",
+        "Koffie-inloop De Kei",
+        "Samen eten in De Kei",
+        "Repair Café Kruiskamp",
+        "Inloop Het Klokhuis",
+    } == set(found)
 
 
 def test_it_ranks_a_match_in_the_name_above_one_in_the_description(active):
@@ -63,7 +73,11 @@ def test_it_ignores_stopwords_and_returns_everything_for_an_empty_query(active):
 
 def test_it_filters_on_the_wijk_without_regard_to_case(active):
     assert names(search(active, wijk="kruiskamp")) == [
-        "Koffie-inloop De Kei", "Meer Bewegen voor Ouderen", "Repair Café Kruiskamp", "Samen eten in De Kei"]
+        "Koffie-inloop De Kei",
+        "Meer Bewegen voor Ouderen",
+        "Repair Café Kruiskamp",
+        "Samen eten in De Kei",
+    ]
     assert names(search(active, wijk="KRUISKAMP", q="eten")) == ["Samen eten in De Kei"]
     assert search(active, wijk="Nergenshuizen") == []
 
@@ -73,7 +87,9 @@ def test_it_filters_on_domain_and_target_group(active):
     assert names(search(active, target_group="psychisch")) == ["Inloop Het Klokhuis", "Vrijwilligerswerk zoeken"]
     assert names(search(active, domain="gezondheid", target_group="ouderdom")) == ["Meer Bewegen voor Ouderen"]
     assert names(search(active, domain="sociaal_netwerk", target_group="psychisch", q="vrijwilligers")) == [
-        "Vrijwilligerswerk zoeken", "Inloop Het Klokhuis"]
+        "Vrijwilligerswerk zoeken",
+        "Inloop Het Klokhuis",
+    ]
 
 
 def test_it_searches_inactive_and_defunct_services_only_when_given_them(services, active):
@@ -89,4 +105,11 @@ def test_it_loads_the_details_in_a_fixed_number_of_queries(kaart, django_assert_
     with django_assert_num_queries(7):
         services = list(with_details(Service.objects.all()))
         for service in services:
-            service.wijken, service.opening_times, service.accessibility, service.provider.name, service.owner.name
+            shown = (
+                service.wijken,
+                service.opening_times,
+                service.accessibility,
+                service.provider.name,
+                service.owner.name,
+            )
+            assert all(value is not None for value in shown)

@@ -5,10 +5,10 @@ from django.core.management import CommandError, call_command
 
 from steunwerk.access.actor import Actor
 from steunwerk.access.scope import visible
-from steunwerk.clients.models import Client
 from steunwerk.clients.bsn import is_valid
-from steunwerk.support.models import LogbookEntry, PlanStep, Trajectory
+from steunwerk.clients.models import Client
 from steunwerk.scale.generate import generate
+from steunwerk.support.models import LogbookEntry, PlanStep, Trajectory
 
 
 def snapshot():

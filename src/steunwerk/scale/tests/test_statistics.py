@@ -1,4 +1,5 @@
 """`steunwerk analyze` (scale/statistics.py): the planner gets statistics for every index, after a migrate or a load."""
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -24,6 +25,7 @@ def test_it_analyses_postgresql_tables(world, full):
         pytest.skip("pg_stat_user_tables is PostgreSQL's own view")
     call_command("analyze", *(["--full"] if full else []), verbosity=0)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'support_trajectory' "
-                       "AND last_analyze IS NOT NULL")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'support_trajectory' AND last_analyze IS NOT NULL"
+        )
         assert cursor.fetchone()[0] == 1

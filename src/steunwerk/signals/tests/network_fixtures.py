@@ -3,6 +3,7 @@ organisation, and a second meldpunt with its own case (for "another organisation
 
 Use it in a test module with ``from steunwerk.signals.tests.network_fixtures import net  # noqa: F401``.
 """
+
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -53,8 +54,12 @@ def care_user(username, organisation, role=Role.PROFESSIONAL):
 
 
 def make_signal(organisation, **fields):
-    values = {"channel": Signal.Channel.PHONE, "reporter_type": "neighbour",
-              "observation": "De gordijnen blijven dicht en de post stapelt zich op.", "person_consulted": True}
+    values = {
+        "channel": Signal.Channel.PHONE,
+        "reporter_type": "neighbour",
+        "observation": "De gordijnen blijven dicht en de post stapelt zich op.",
+        "person_consulted": True,
+    }
     return Signal.objects.create(organisation=organisation, **{**values, **fields})
 
 
@@ -70,8 +75,9 @@ def make_case(organisation, **fields):
 def make_meeting(network, kind=MeetingKind.CORE, days=7, invite=True, **fields):
     from steunwerk.signals.access import invitees
 
-    meeting = NetworkMeeting.objects.create(organisation=network, kind=kind,
-                                            date=timezone.localdate() + timedelta(days=days), **fields)
+    meeting = NetworkMeeting.objects.create(
+        organisation=network, kind=kind, date=timezone.localdate() + timedelta(days=days), **fields
+    )
     if invite:
         meeting.invited.set(invitees(network.pk, kind))
     return meeting
@@ -81,15 +87,22 @@ def make_network():
     network = org("Welzijn Veenendaal")
     core_org, shell_org = org("Wijkteam Centrum", OrganisationKind.NEIGHBOURHOOD_TEAM), org("GGz Regio")
     management_org, unrelated_org = org("Gemeente Veenendaal", OrganisationKind.MUNICIPALITY), org("MEE Elders")
-    for partner, role in ((core_org, PartnerRole.CORE), (shell_org, PartnerRole.SHELL),
-                          (management_org, PartnerRole.MANAGEMENT)):
+    for partner, role in (
+        (core_org, PartnerRole.CORE),
+        (shell_org, PartnerRole.SHELL),
+        (management_org, PartnerRole.MANAGEMENT),
+    ):
         NetworkPartner.objects.create(network=network, partner=partner, role=role)
     other_network = org("Welzijn Elders")
     NetworkPartner.objects.create(network=other_network, partner=org("Thuiszorg Elders"), role=PartnerRole.CORE)
     case = make_case(network)
     return Network(
-        org=network, core_org=core_org, shell_org=shell_org, management_org=management_org,
-        unrelated_org=unrelated_org, other_network=other_network,
+        org=network,
+        core_org=core_org,
+        shell_org=shell_org,
+        management_org=management_org,
+        unrelated_org=unrelated_org,
+        other_network=other_network,
         coordinator=make_user("coordinator", network, None, Role.MELDPUNT_COORDINATOR),
         colleague=care_user("colleague", network),
         core_professional=care_user("core_professional", core_org),
@@ -99,7 +112,10 @@ def make_network():
         unrelated_professional=care_user("unrelated_professional", unrelated_org),
         org_admin=make_user("network_admin", network, None, Role.ORG_ADMIN),
         other_coordinator=make_user("other_coordinator", other_network, None, Role.MELDPUNT_COORDINATOR),
-        signal=case.signal, case=case, meeting=make_meeting(network), other_case=make_case(other_network),
+        signal=case.signal,
+        case=case,
+        meeting=make_meeting(network),
+        other_case=make_case(other_network),
     )
 
 

@@ -1,12 +1,13 @@
 """The case page (signals/case_views.case_detail) and its agreements (case_action_new, case_action_done)."""
+
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from steunwerk.access.models import AccessLogEntry
 from steunwerk.access.actor import Actor
+from steunwerk.access.models import AccessLogEntry
 from steunwerk.signals.cases import CaseError, next_code, open_case
 from steunwerk.signals.models import CaseAction, NetworkCase, NetworkMeeting, Signal
 from steunwerk.signals.tests.network_fixtures import make_signal, net  # noqa: F401
@@ -18,13 +19,23 @@ def url(case):
 
 
 def case_data(**overrides):
-    return {"typology": "buitenstaanders", "problems": "Vervuilde woning, mijdt contact.",
-            "steps_taken": "Huisbezoek door de ouderenadviseur.", "results": "", "outcome": "", **overrides}
+    return {
+        "typology": "buitenstaanders",
+        "problems": "Vervuilde woning, mijdt contact.",
+        "steps_taken": "Huisbezoek door de ouderenadviseur.",
+        "results": "",
+        "outcome": "",
+        **overrides,
+    }
 
 
 def action_data(net, **overrides):
-    return {"description": "Huisarts vraagt naar medicatie", "responsible": net.core_org.pk,
-            "due_on": (timezone.localdate() + timedelta(days=14)).isoformat(), **overrides}
+    return {
+        "description": "Huisarts vraagt naar medicatie",
+        "responsible": net.core_org.pk,
+        "due_on": (timezone.localdate() + timedelta(days=14)).isoformat(),
+        **overrides,
+    }
 
 
 def test_it_shows_the_case_by_code_without_the_persons_name(net, login):
@@ -42,7 +53,11 @@ def test_it_saves_problems_steps_typology_and_outcome_for_the_coordinator(net, l
     assert response.redirect_chain == [(url(net.case), 302)]
     case = NetworkCase.objects.get(pk=net.case.pk)
     assert (case.typology, case.problems, case.outcome, case.closed_on) == (
-        "buitenstaanders", "Vervuilde woning, mijdt contact.", "handed_over", timezone.localdate())
+        "buitenstaanders",
+        "Vervuilde woning, mijdt contact.",
+        "handed_over",
+        timezone.localdate(),
+    )
     page = text_of(response)
     assert f"Casus {case.code} opgeslagen." in page
     assert "Geen vrijwilliger inzetten" in page  # level 3: explicitly no volunteer
@@ -89,16 +104,23 @@ def test_it_adds_an_agreement_and_marks_it_done(net, login):
     assert "Afspraak toegevoegd." in text_of(response)
     action = CaseAction.objects.get()
     assert (action.case, action.responsible, action.meeting) == (net.case, net.core_org, None)
-    response = client.post(reverse("case_action_done", args=[action.pk]), {"result": "Medicatie aangepast."},
-                           follow=True)
+    response = client.post(
+        reverse("case_action_done", args=[action.pk]), {"result": "Medicatie aangepast."}, follow=True
+    )
     action.refresh_from_db()
     assert (action.done_on, action.result) == (timezone.localdate(), "Medicatie aangepast.")
     assert "Gedaan op" in text_of(response)
 
 
 def test_it_refuses_to_mark_an_agreement_done_twice(net, login):
-    action = CaseAction.objects.create(case=net.case, description="Bellen", responsible=net.core_org,
-                                       due_on=timezone.localdate(), done_on=timezone.localdate(), result="Gedaan")
+    action = CaseAction.objects.create(
+        case=net.case,
+        description="Bellen",
+        responsible=net.core_org,
+        due_on=timezone.localdate(),
+        done_on=timezone.localdate(),
+        result="Gedaan",
+    )
     response = login(net.coordinator).post(reverse("case_action_done", args=[action.pk]), {"result": "Nog eens"})
     assert response.status_code == 400
     action.refresh_from_db()
@@ -106,8 +128,9 @@ def test_it_refuses_to_mark_an_agreement_done_twice(net, login):
 
 
 def test_it_rejects_an_agreement_with_a_partner_outside_the_network(net, login):
-    response = login(net.coordinator).post(reverse("case_action_new", args=[net.case.pk]),
-                                           action_data(net, responsible=net.unrelated_org.pk))
+    response = login(net.coordinator).post(
+        reverse("case_action_new", args=[net.case.pk]), action_data(net, responsible=net.unrelated_org.pk)
+    )
     assert response.status_code == 400
     assert not CaseAction.objects.exists()
 
@@ -119,15 +142,20 @@ def test_it_rejects_an_agreement_without_a_date(net, login):
 
 
 def test_it_marks_an_overdue_agreement_in_words(net, login):
-    CaseAction.objects.create(case=net.case, description="Huisbezoek plannen", responsible=net.core_org,
-                              due_on=timezone.localdate() - timedelta(days=2))
+    CaseAction.objects.create(
+        case=net.case,
+        description="Huisbezoek plannen",
+        responsible=net.core_org,
+        due_on=timezone.localdate() - timedelta(days=2),
+    )
     page = text_of(login(net.core_professional).get(url(net.case)))
     assert "Let op: 1 afspraak is over tijd." in page and "Over tijd" in page
 
 
 def test_it_does_not_let_a_core_partner_mark_an_agreement_done(net, login):
-    action = CaseAction.objects.create(case=net.case, description="Bellen", responsible=net.core_org,
-                                       due_on=timezone.localdate())
+    action = CaseAction.objects.create(
+        case=net.case, description="Bellen", responsible=net.core_org, due_on=timezone.localdate()
+    )
     assert login(net.core_professional).post(reverse("case_action_done", args=[action.pk])).status_code == 404
     assert CaseAction.objects.get().done_on is None
 
@@ -137,8 +165,16 @@ def test_it_plans_a_spoedberaad_for_an_urgent_case(net, login):
     net.case.save()
     client = login(net.coordinator)
     assert "Spoedberaad plannen" in text_of(client.get(url(net.case)))
-    response = client.post(reverse("meeting_new"), {"kind": "urgent", "case": net.case.pk, "organisation": net.org.pk,
-                                                    "date": timezone.localdate().isoformat(), "agenda": ""})
+    response = client.post(
+        reverse("meeting_new"),
+        {
+            "kind": "urgent",
+            "case": net.case.pk,
+            "organisation": net.org.pk,
+            "date": timezone.localdate().isoformat(),
+            "agenda": "",
+        },
+    )
     meeting = NetworkMeeting.objects.get(kind="urgent")
     assert response.status_code == 302
     assert list(meeting.cases.all()) == [net.case]
@@ -146,8 +182,9 @@ def test_it_plans_a_spoedberaad_for_an_urgent_case(net, login):
 
 
 def test_it_refuses_a_spoedberaad_for_a_case_that_is_not_urgent(net, login):
-    response = login(net.coordinator).post(reverse("meeting_new"), {
-        "kind": "urgent", "case": net.case.pk, "date": timezone.localdate().isoformat()})
+    response = login(net.coordinator).post(
+        reverse("meeting_new"), {"kind": "urgent", "case": net.case.pk, "date": timezone.localdate().isoformat()}
+    )
     assert response.status_code == 400
     assert "niet als spoedeisend gemarkeerd" in text_of(response)
     assert not NetworkMeeting.objects.filter(kind="urgent").exists()
@@ -157,12 +194,16 @@ def test_it_writes_the_access_log(net, login):
     client = login(net.coordinator)
     client.get(url(net.case))
     client.post(url(net.case), case_data())
-    rows = list(AccessLogEntry.objects.filter(object_type="NetworkCase", object_id=net.case.pk)
-                .order_by("id").values_list("action", "client_id"))
+    rows = list(
+        AccessLogEntry.objects.filter(object_type="NetworkCase", object_id=net.case.pk)
+        .order_by("id")
+        .values_list("action", "client_id")
+    )
     assert rows[-2:] == [("read", None), ("update", None)]
 
 
 # open_case: called by the meldpunt's decision view
+
 
 def test_it_numbers_cases_per_meldpunt_and_year(net):
     year = timezone.localdate().year

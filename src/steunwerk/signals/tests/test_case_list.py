@@ -1,4 +1,5 @@
 """The case list (signals/case_views.case_list): ID codes only, for the meldpunt and the core partners."""
+
 from datetime import timedelta
 
 from django.urls import reverse
@@ -48,10 +49,12 @@ def test_it_hides_cases_with_an_outcome_unless_asked(net, login):
 
 def test_it_counts_overdue_agreements_in_words(net, login):
     today = timezone.localdate()
-    CaseAction.objects.create(case=net.case, description="Huisbezoek", responsible=net.core_org,
-                              due_on=today - timedelta(days=1))
-    CaseAction.objects.create(case=net.case, description="Bellen", responsible=net.core_org,
-                              due_on=today + timedelta(days=3))
+    CaseAction.objects.create(
+        case=net.case, description="Huisbezoek", responsible=net.core_org, due_on=today - timedelta(days=1)
+    )
+    CaseAction.objects.create(
+        case=net.case, description="Bellen", responsible=net.core_org, due_on=today + timedelta(days=3)
+    )
     page = text_of(login(net.coordinator).get(URL))
     assert "1 over tijd" in page
 

@@ -1,5 +1,6 @@
 """The meldformulier (signals/case_views.intake_new, intake_detail): read by core partners before the meeting,
 deleted automatically when the meeting is closed."""
+
 from datetime import timedelta
 
 from django.urls import reverse
@@ -55,7 +56,10 @@ def test_it_is_gone_after_the_meeting_is_closed(net, login, client):
     assert intake.deleted_at is not None
     deletion = AccessLogEntry.objects.get(action="delete", object_type="IntakeForm", object_id=intake.pk)
     assert (deletion.detail, deletion.user, deletion.client_id) == (
-        "meldformulier verwijderd na overleg", net.coordinator, None)
+        "meldformulier verwijderd na overleg",
+        net.coordinator,
+        None,
+    )
     client.force_login(net.core_professional)
     page = text_of(client.get(reverse("intake", args=[intake.pk])))
     assert SIGNALS not in page and INFO not in page
@@ -106,7 +110,12 @@ def test_it_lets_only_the_coordinator_write_one(net, login, client):
 
 def test_it_gives_another_organisation_404(net, login, client):
     intake = write_form(net, login)
-    for user in (net.shell_professional, net.unrelated_professional, net.other_coordinator, net.org_admin,
-                 net.colleague):
+    for user in (
+        net.shell_professional,
+        net.unrelated_professional,
+        net.other_coordinator,
+        net.org_admin,
+        net.colleague,
+    ):
         client.force_login(user)
         assert client.get(reverse("intake", args=[intake.pk])).status_code == 404

@@ -1,13 +1,14 @@
 """Network meetings (signals/meeting_views): invitations by partner role, attendance, cases, agreements, minutes,
 closing; overdue agreements stand out."""
+
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from steunwerk.access.models import AccessLogEntry
 from steunwerk.access.actor import Actor
+from steunwerk.access.models import AccessLogEntry
 from steunwerk.signals.access import meetings_for
 from steunwerk.signals.models import CaseAction, IntakeForm, NetworkMeeting, NetworkPartner
 from steunwerk.signals.tests.network_fixtures import make_meeting, net  # noqa: F401
@@ -15,12 +16,20 @@ from steunwerk.support.tests.helpers import text_of
 
 
 def plan(client, net, kind, **overrides):
-    return client.post(reverse("meeting_new"), {"kind": kind, "date": (timezone.localdate() + timedelta(days=10))
-                                                .isoformat(), "agenda": "Opening; casussen; rondvraag", **overrides})
+    return client.post(
+        reverse("meeting_new"),
+        {
+            "kind": kind,
+            "date": (timezone.localdate() + timedelta(days=10)).isoformat(),
+            "agenda": "Opening; casussen; rondvraag",
+            **overrides,
+        },
+    )
 
 
-@pytest.mark.parametrize("kind, invited", [("core", "core_org"), ("shell", "shell_org"),
-                                           ("management", "management_org")])
+@pytest.mark.parametrize(
+    "kind, invited", [("core", "core_org"), ("shell", "shell_org"), ("management", "management_org")]
+)
 def test_it_invites_the_partners_whose_role_fits_the_meeting(net, login, kind, invited):
     response = plan(login(net.coordinator), net, kind)
     meeting = NetworkMeeting.objects.latest("id")
@@ -50,8 +59,16 @@ def test_it_lets_only_coordinators_plan(net, login, client):
 def test_it_records_attendance_cases_and_minutes(net, login):
     client = login(net.coordinator)
     url = reverse("meeting", args=[net.meeting.pk])
-    response = client.post(url, {"present": [net.core_org.pk], "cases": [net.case.pk], "agenda": "Casussen",
-                                 "minutes": "SN-casus besproken; huisarts neemt contact op."}, follow=True)
+    response = client.post(
+        url,
+        {
+            "present": [net.core_org.pk],
+            "cases": [net.case.pk],
+            "agenda": "Casussen",
+            "minutes": "SN-casus besproken; huisarts neemt contact op.",
+        },
+        follow=True,
+    )
     meeting = NetworkMeeting.objects.get(pk=net.meeting.pk)
     assert list(meeting.present.all()) == [net.core_org]
     assert list(meeting.cases.all()) == [net.case]
@@ -60,16 +77,18 @@ def test_it_records_attendance_cases_and_minutes(net, login):
 
 
 def test_it_refuses_attendance_of_an_organisation_that_was_not_invited(net, login):
-    response = login(net.coordinator).post(reverse("meeting", args=[net.meeting.pk]),
-                                           {"present": [net.shell_org.pk], "cases": [], "minutes": "x"})
+    response = login(net.coordinator).post(
+        reverse("meeting", args=[net.meeting.pk]), {"present": [net.shell_org.pk], "cases": [], "minutes": "x"}
+    )
     assert response.status_code == 400
     assert not net.meeting.present.exists()
     assert NetworkMeeting.objects.get(pk=net.meeting.pk).minutes == ""
 
 
 def test_it_refuses_another_networks_case_on_the_meeting(net, login):
-    response = login(net.coordinator).post(reverse("meeting", args=[net.meeting.pk]),
-                                           {"cases": [net.other_case.pk], "minutes": ""})
+    response = login(net.coordinator).post(
+        reverse("meeting", args=[net.meeting.pk]), {"cases": [net.other_case.pk], "minutes": ""}
+    )
     assert response.status_code == 400
     assert not net.meeting.cases.exists()
 
@@ -78,26 +97,49 @@ def test_it_records_an_agreement_with_a_responsible_partner_and_due_date(net, lo
     net.meeting.cases.add(net.case)
     client = login(net.coordinator)
     due = timezone.localdate() + timedelta(days=21)
-    response = client.post(reverse("meeting_agreement_new", args=[net.meeting.pk]), {
-        "case": net.case.pk, "description": "Wijkverpleging gaat op huisbezoek", "responsible": net.core_org.pk,
-        "due_on": due.isoformat()}, follow=True)
+    response = client.post(
+        reverse("meeting_agreement_new", args=[net.meeting.pk]),
+        {
+            "case": net.case.pk,
+            "description": "Wijkverpleging gaat op huisbezoek",
+            "responsible": net.core_org.pk,
+            "due_on": due.isoformat(),
+        },
+        follow=True,
+    )
     action = CaseAction.objects.get()
-    assert (action.case, action.meeting, action.responsible, action.due_on) == (net.case, net.meeting, net.core_org, due)
+    assert (action.case, action.meeting, action.responsible, action.due_on) == (
+        net.case,
+        net.meeting,
+        net.core_org,
+        due,
+    )
     assert "Afspraak vastgelegd." in text_of(response)
 
 
 def test_it_refuses_an_agreement_for_a_case_not_on_the_meeting(net, login):
-    response = login(net.coordinator).post(reverse("meeting_agreement_new", args=[net.meeting.pk]), {
-        "case": net.case.pk, "description": "Bellen", "responsible": net.core_org.pk,
-        "due_on": timezone.localdate().isoformat()})
+    response = login(net.coordinator).post(
+        reverse("meeting_agreement_new", args=[net.meeting.pk]),
+        {
+            "case": net.case.pk,
+            "description": "Bellen",
+            "responsible": net.core_org.pk,
+            "due_on": timezone.localdate().isoformat(),
+        },
+    )
     assert response.status_code == 400
     assert not CaseAction.objects.exists()
 
 
 def test_it_shows_overdue_agreements_in_words(net, login):
     net.meeting.cases.add(net.case)
-    CaseAction.objects.create(case=net.case, meeting=net.meeting, description="Dochter bellen",
-                              responsible=net.core_org, due_on=timezone.localdate() - timedelta(days=3))
+    CaseAction.objects.create(
+        case=net.case,
+        meeting=net.meeting,
+        description="Dochter bellen",
+        responsible=net.core_org,
+        due_on=timezone.localdate() - timedelta(days=3),
+    )
     client = login(net.core_professional)
     meeting_page = text_of(client.get(reverse("meeting", args=[net.meeting.pk])))
     assert "Let op: 1 afspraak is over tijd." in meeting_page
@@ -118,8 +160,9 @@ def test_it_shows_a_shell_partner_its_meeting_but_not_the_cases(net, login):
 
 def test_it_closes_the_meeting_and_wipes_every_intake_form(net, login):
     NetworkMeeting.objects.filter(pk=net.meeting.pk).update(date=timezone.localdate())
-    forms = [IntakeForm.objects.create(case=net.case, meeting=net.meeting, signals_named=f"signaal {i}")
-             for i in range(2)]
+    forms = [
+        IntakeForm.objects.create(case=net.case, meeting=net.meeting, signals_named=f"signaal {i}") for i in range(2)
+    ]
     other = make_meeting(net.org)
     kept = IntakeForm.objects.create(case=net.case, meeting=other, signals_named="voor later")
     response = login(net.coordinator).post(reverse("meeting_close", args=[net.meeting.pk]), follow=True)
@@ -170,7 +213,9 @@ def test_it_stops_showing_meetings_to_an_organisation_that_left_the_network(net)
 def test_it_lists_coming_and_past_meetings(net, login):
     make_meeting(net.org, days=-30, held=True, agenda="oud")
     page = text_of(login(net.coordinator).get(reverse("meetings")))
-    assert page.index("Komende overleggen") < page.index(f"{net.meeting.date:%d-%m-%Y}") < page.index("Eerdere overleggen")
+    assert (
+        page.index("Komende overleggen") < page.index(f"{net.meeting.date:%d-%m-%Y}") < page.index("Eerdere overleggen")
+    )
 
 
 def test_it_refuses_the_list_to_someone_outside_every_network(net, client):

@@ -1,4 +1,5 @@
 """The network pages cost the same number of queries however many cases, agreements and meetings there are."""
+
 from datetime import timedelta
 
 from django.db import connection
@@ -21,16 +22,25 @@ def add(net, n):
     for _ in range(n):
         case = make_case(net.org, typology="hoopvollen")
         net.meeting.cases.add(case)
-        CaseAction.objects.create(case=case, meeting=net.meeting, description="Bellen", responsible=net.core_org,
-                                  due_on=timezone.localdate() - timedelta(days=1))
+        CaseAction.objects.create(
+            case=case,
+            meeting=net.meeting,
+            description="Bellen",
+            responsible=net.core_org,
+            due_on=timezone.localdate() - timedelta(days=1),
+        )
         IntakeForm.objects.create(case=case, meeting=net.meeting, signals_named="signaal")
         make_meeting(net.org, days=-5)
 
 
 def test_it_keeps_the_queries_flat(net, login):
     client = login(net.coordinator)
-    urls = [reverse("cases"), reverse("meetings"), reverse("meeting", args=[net.meeting.pk]),
-            reverse("case", args=[net.case.pk])]
+    urls = [
+        reverse("cases"),
+        reverse("meetings"),
+        reverse("meeting", args=[net.meeting.pk]),
+        reverse("case", args=[net.case.pk]),
+    ]
     add(net, 1)
     before = [queries(client, url) for url in urls]
     add(net, 6)

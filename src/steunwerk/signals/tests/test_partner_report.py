@@ -1,4 +1,5 @@
 """Melding doen bij een meldpunt (signals.views.partner_report): a signed-in partner reports a concern."""
+
 from django.urls import reverse
 
 from steunwerk.accounts.models import Organisation
@@ -11,9 +12,17 @@ OBSERVATION = "Cliënt vertelt dat de buurman al dagen niet opendoet en de gordi
 
 
 def data(world, **changes):
-    values = {"meldpunt": world.org.pk, "reporter_type": "professional", "observation": OBSERVATION,
-              "subject_name": "", "subject_address": "Eikenlaan", "subject_age_band": "adult",
-              "neighbourhood": "", "reporter_name": "", "reporter_contact": ""}
+    values = {
+        "meldpunt": world.org.pk,
+        "reporter_type": "professional",
+        "observation": OBSERVATION,
+        "subject_name": "",
+        "subject_address": "Eikenlaan",
+        "subject_age_band": "adult",
+        "neighbourhood": "",
+        "reporter_name": "",
+        "reporter_contact": "",
+    }
     values.update(changes)
     return {k: v for k, v in values.items() if v is not None}
 
@@ -34,7 +43,11 @@ def test_it_stores_the_report_for_the_chosen_meldpunt(world, login):
     assert response.status_code == 302 and response["Location"] == reverse("caseload")
     signal = Signal.objects.get()
     assert (signal.organisation, signal.channel, signal.submitted_by, signal.status) == (
-        world.org, Signal.Channel.PARTNER, world.other_org_professional, Signal.Status.NEW)
+        world.org,
+        Signal.Channel.PARTNER,
+        world.other_org_professional,
+        Signal.Status.NEW,
+    )
     assert signal.observation == OBSERVATION
     page = client.get(response["Location"]).content.decode()
     assert f"Melding ontvangen door Wijkteam Oost. Ontvangstcode: {signal.receipt_code}." in page

@@ -1,4 +1,5 @@
 """`steunwerk signals_purge`: the retention purge of signals without follow-up, intake forms and rate-limit rows."""
+
 import io
 from datetime import timedelta
 
@@ -43,11 +44,19 @@ def test_it_deletes_a_closed_signal_one_day_past_the_retention_period_and_keeps_
     assert "Meldingen verwijderd: 1" in out
 
 
-@pytest.mark.parametrize("status, decision, deleted", [
-    ("new", "none", True), ("triaged", "solved_directly", True), ("closed", "handed_over", True),
-    ("new", "", False), ("triaged", "", False), ("triaged", "investigation", False),
-    ("in_progress", "first_steps", False), ("network_case", "network_case", False),
-])
+@pytest.mark.parametrize(
+    "status, decision, deleted",
+    [
+        ("new", "none", True),
+        ("triaged", "solved_directly", True),
+        ("closed", "handed_over", True),
+        ("new", "", False),
+        ("triaged", "", False),
+        ("triaged", "investigation", False),
+        ("in_progress", "first_steps", False),
+        ("network_case", "network_case", False),
+    ],
+)
 def test_it_deletes_only_signals_without_follow_up(net, status, decision, deleted):
     signal = aged(net.org, DAYS + 5, status=status, decision=decision)
     purge()
@@ -79,7 +88,8 @@ def test_it_writes_an_access_log_row_per_deleted_signal(net):
     rows = AccessLogEntry.objects.filter(action="delete", object_type="Signal")
     assert sorted(rows.values_list("object_id", flat=True)) == sorted(s.pk for s in signals)
     assert set(rows.values_list("detail", "client_id", "user", "role")) == {
-        ("verwijderd na bewaartermijn", None, None, "system")}
+        ("verwijderd na bewaartermijn", None, None, "system")
+    }
 
 
 def test_a_dry_run_deletes_nothing(net):

@@ -1,4 +1,5 @@
 """Zorgen melden (signals.views.report): the public form, without an account, guarded against robots and floods."""
+
 import re
 import time
 from datetime import timedelta
@@ -34,9 +35,18 @@ def url(world):
 
 
 def data(**changes):
-    values = {"reporter_type": "neighbour", "observation": OBSERVATION, "subject_name": "",
-              "subject_address": "Lindelaan", "subject_age_band": "over_75", "neighbourhood": "Oost",
-              "reporter_name": "", "reporter_contact": "", "website": "", "started": token()}
+    values = {
+        "reporter_type": "neighbour",
+        "observation": OBSERVATION,
+        "subject_name": "",
+        "subject_address": "Lindelaan",
+        "subject_age_band": "over_75",
+        "neighbourhood": "Oost",
+        "reporter_name": "",
+        "reporter_contact": "",
+        "website": "",
+        "started": token(),
+    }
     values.update(changes)
     return {k: v for k, v in values.items() if v is not None}
 
@@ -95,12 +105,15 @@ def test_it_rejects_a_filled_honeypot(client, world):
     assert not Signal.objects.exists()
 
 
-@pytest.mark.parametrize("started", [
-    "start:1abcde:notasignature",
-    signing.TimestampSigner(salt="another-salt").sign("start"),
-    "",
-    None,
-])
+@pytest.mark.parametrize(
+    "started",
+    [
+        "start:1abcde:notasignature",
+        signing.TimestampSigner(salt="another-salt").sign("start"),
+        "",
+        None,
+    ],
+)
 def test_it_rejects_a_tampered_or_missing_token(client, world, started):
     response = client.post(url(world), data(started=started))
     assert response.status_code == 400

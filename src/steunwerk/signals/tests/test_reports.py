@@ -1,5 +1,6 @@
 """The yearly report (signals/reports.py, report_views.signals_report, `steunwerk signals_report`): signals per
 urgency band and reporter type, cases per typology and outcome, small numbers suppressed outside the meldpunt."""
+
 import io
 import json
 import re
@@ -15,8 +16,8 @@ from steunwerk.access.models import AccessLogEntry
 from steunwerk.signals.models import NetworkCase
 from steunwerk.signals.reports import case_table, signal_table
 from steunwerk.signals.tests.network_fixtures import make_case, make_signal, net  # noqa: F401
-from steunwerk.suppression import PRIMARY, SECONDARY
 from steunwerk.support.tests.helpers import text_of
+from steunwerk.suppression import PRIMARY, SECONDARY
 
 YEAR = 2025
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -61,8 +62,10 @@ def tables_of(response):
         caption = unescape(re.search(r"<caption>(.*?)</caption>", table, flags=re.S).group(1)).strip()
         rows = {}
         for row in re.findall(r"<tr class=\"row-.*?\">(.*?)</tr>", table, flags=re.S):
-            cells = [re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", c))).replace("\xa0", " ").strip()
-                     for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)]
+            cells = [
+                re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", c))).replace("\xa0", " ").strip()
+                for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)
+            ]
             rows[cells[0]] = cells[1:]
         result[caption] = rows
     return result
@@ -74,6 +77,7 @@ def url(year=YEAR, **params):
 
 
 # Counting
+
 
 def test_it_counts_signals_per_judged_band_and_reporter_type(net):
     some_signals(net.org)
@@ -105,6 +109,7 @@ def test_it_counts_only_this_meldpunt(net):
 
 # Suppression
 
+
 def test_it_hides_every_number_from_one_to_four_and_what_would_give_it_away(net):
     the_2011_figures(net.org)
     hidden = case_table(net.org.pk, YEAR).hidden()
@@ -114,6 +119,7 @@ def test_it_hides_every_number_from_one_to_four_and_what_would_give_it_away(net)
 
 
 # The page
+
 
 def test_it_shows_the_coordinator_exact_numbers(net, login):
     some_signals(net.org)
@@ -148,8 +154,9 @@ def test_it_shows_partners_small_numbers_as_less_than_five(net, login, role):
     assert "Kleine aantallen (1 tot en met 4)" in text_of(response)
 
 
-@pytest.mark.parametrize("role", ["core_professional", "unrelated_professional", "org_admin", "colleague",
-                                  "other_coordinator"])
+@pytest.mark.parametrize(
+    "role", ["core_professional", "unrelated_professional", "org_admin", "colleague", "other_coordinator"]
+)
 def test_it_refuses_everybody_else(net, login, role):
     response = login(net.user(role)).get(url(netwerk=net.org.pk))
     assert response.status_code in (403, 404)
@@ -171,10 +178,15 @@ def test_it_writes_the_access_log(net, login):
     login(net.shell_professional).get(url())
     row = AccessLogEntry.objects.get(user=net.shell_professional)
     assert (row.action, row.client_id, row.object_type, row.detail) == (
-        "read", None, "Organisation", f"jaarcijfers signalering {YEAR} (kleine aantallen afgeschermd)")
+        "read",
+        None,
+        "Organisation",
+        f"jaarcijfers signalering {YEAR} (kleine aantallen afgeschermd)",
+    )
 
 
 # The command line
+
 
 def run(*args):
     out = io.StringIO()

@@ -1,4 +1,5 @@
 """Besluit vastleggen (signals.views.signal_decide): what the meldpunt does with a signal, and who takes it on."""
+
 import re
 
 import pytest
@@ -9,8 +10,16 @@ from steunwerk.conftest import make_user
 from steunwerk.signals.models import Signal
 from steunwerk.vocab import LogAction, Role
 
-SCORED = {"safety": 2, "health": 1, "wellbeing": 1, "extent": "over_75", "duration": "structural_long", "total": 8,
-          "band": "professional", "status": Signal.Status.TRIAGED}
+SCORED = {
+    "safety": 2,
+    "health": 1,
+    "wellbeing": 1,
+    "extent": "over_75",
+    "duration": "structural_long",
+    "total": 8,
+    "band": "professional",
+    "status": Signal.Status.TRIAGED,
+}
 
 
 def shown(rows):
@@ -19,9 +28,14 @@ def shown(rows):
 
 
 def make_signal(org, **fields):
-    values = {"organisation": org, "channel": Signal.Channel.PUBLIC, "reporter_type": "neighbour",
-              "observation": "De buurvrouw komt al weken niet meer buiten.", "subject_name": "Truus Jansen",
-              "subject_address": "Lindelaan 12"}
+    values = {
+        "organisation": org,
+        "channel": Signal.Channel.PUBLIC,
+        "reporter_type": "neighbour",
+        "observation": "De buurvrouw komt al weken niet meer buiten.",
+        "subject_name": "Truus Jansen",
+        "subject_address": "Lindelaan 12",
+    }
     values.update(fields)
     return Signal.objects.create(**values)
 
@@ -74,12 +88,17 @@ def test_it_opens_a_network_case_known_only_by_its_code(world, login, scored):
         from steunwerk.signals.cases import open_case  # noqa: F401
     except ImportError:
         pytest.xfail("steunwerk.signals.cases.open_case is not written yet")
-    response = login(world.meldpunt_coordinator).post(url(scored), data("network_case", person_consulted="on",
-                                                                         decision_note="Inbrengen in het netwerk"))
+    response = login(world.meldpunt_coordinator).post(
+        url(scored), data("network_case", person_consulted="on", decision_note="Inbrengen in het netwerk")
+    )
     assert response.status_code == 302 and response["Location"] == reverse("signal", args=[scored.pk])
     scored.refresh_from_db()
     assert (scored.status, scored.decision, scored.person_consulted, scored.closed_at) == (
-        Signal.Status.NETWORK_CASE, Signal.Decision.NETWORK_CASE, True, None)
+        Signal.Status.NETWORK_CASE,
+        Signal.Decision.NETWORK_CASE,
+        True,
+        None,
+    )
     case = scored.case
     assert case.organisation == world.org
     assert re.fullmatch(r"SN-\d{4}-\d{4}", case.code)
@@ -133,8 +152,7 @@ def test_it_reopens_a_closed_signal_without_a_closing_date(world, login, scored)
 
 def test_it_shows_the_decision(world, login, scored):
     client = login(world.meldpunt_coordinator)
-    response = client.post(url(scored), data("handed_over", decision_note="Overgedragen aan het wijkteam"),
-                           follow=True)
+    response = client.post(url(scored), data("handed_over", decision_note="Overgedragen aan het wijkteam"), follow=True)
     content = response.content.decode()
     assert "Besluit vastgelegd: Overgedragen aan hulpverlening." in content
     assert status_shown(content) == "Afgesloten — Overgedragen aan hulpverlening"
@@ -149,8 +167,9 @@ def test_it_asks_for_a_decision(world, login, scored, decision):
 
 
 def test_it_assigns_the_signal_to_a_member_of_the_meldpunt(world, login, scored, client):
-    response = login(world.meldpunt_coordinator).post(url(scored), data("investigation",
-                                                                        assigned_to=world.professional.pk))
+    response = login(world.meldpunt_coordinator).post(
+        url(scored), data("investigation", assigned_to=world.professional.pk)
+    )
     assert response.status_code == 302
     scored.refresh_from_db()
     assert scored.assigned_to == world.professional
@@ -194,7 +213,11 @@ def test_it_logs_the_decision(world, login, scored):
     login(world.meldpunt_coordinator).post(url(scored), data("solved_directly"))
     row = AccessLogEntry.objects.get(action=LogAction.UPDATE)
     assert (row.user, row.object_type, row.object_id, row.detail) == (
-        world.meldpunt_coordinator, "Signal", scored.pk, "besluit: solved_directly")
+        world.meldpunt_coordinator,
+        "Signal",
+        scored.pk,
+        "besluit: solved_directly",
+    )
 
 
 def test_it_hides_the_signal_from_another_meldpunt(world, login, scored):
@@ -210,8 +233,10 @@ def test_it_only_accepts_post(world, login, scored):
 
 # The decision rules themselves (Signal.decide), without a request
 
-@pytest.mark.parametrize("decision", [Signal.Decision.NONE, Signal.Decision.SOLVED_DIRECTLY,
-                                      Signal.Decision.HANDED_OVER])
+
+@pytest.mark.parametrize(
+    "decision", [Signal.Decision.NONE, Signal.Decision.SOLVED_DIRECTLY, Signal.Decision.HANDED_OVER]
+)
 def test_a_decision_that_ends_the_meldpunt_s_part_closes_the_signal(decision):
     signal = Signal(status=Signal.Status.TRIAGED)
     signal.decide(decision)
@@ -219,12 +244,15 @@ def test_a_decision_that_ends_the_meldpunt_s_part_closes_the_signal(decision):
     assert signal.closed_at is not None
 
 
-@pytest.mark.parametrize("decision, status", [
-    (Signal.Decision.NETWORK_CASE, Signal.Status.NETWORK_CASE),
-    (Signal.Decision.FIRST_STEPS, Signal.Status.IN_PROGRESS),
-    (Signal.Decision.INVESTIGATION, Signal.Status.IN_PROGRESS),
-    (Signal.Decision.ACUTE, Signal.Status.IN_PROGRESS),
-])
+@pytest.mark.parametrize(
+    "decision, status",
+    [
+        (Signal.Decision.NETWORK_CASE, Signal.Status.NETWORK_CASE),
+        (Signal.Decision.FIRST_STEPS, Signal.Status.IN_PROGRESS),
+        (Signal.Decision.INVESTIGATION, Signal.Status.IN_PROGRESS),
+        (Signal.Decision.ACUTE, Signal.Status.IN_PROGRESS),
+    ],
+)
 def test_any_other_decision_keeps_the_signal_open(decision, status):
     from django.utils import timezone
 

@@ -1,5 +1,6 @@
 """Terugkoppeling vastleggen (signals.views.signal_feedback): what the meldpunt tells the reporter, who reads it
 on the public status page with the receipt code."""
+
 from django.urls import reverse
 
 from steunwerk.access.models import AccessLogEntry
@@ -11,8 +12,12 @@ MESSAGE = "Dank voor uw melding. Er is contact gelegd en er wordt hulp geboden."
 
 
 def make_signal(org, **fields):
-    values = {"organisation": org, "channel": Signal.Channel.PUBLIC, "reporter_type": "neighbour",
-              "observation": "De buurvrouw komt al weken niet meer buiten."}
+    values = {
+        "organisation": org,
+        "channel": Signal.Channel.PUBLIC,
+        "reporter_type": "neighbour",
+        "observation": "De buurvrouw komt al weken niet meer buiten.",
+    }
     values.update(fields)
     return Signal.objects.create(**values)
 
@@ -75,7 +80,11 @@ def test_it_logs_the_feedback(world, login):
     login(world.meldpunt_coordinator).post(url(signal), {"message": MESSAGE})
     row = AccessLogEntry.objects.get(action=LogAction.CREATE)
     assert (row.user, row.object_type, row.object_id, row.detail) == (
-        world.meldpunt_coordinator, "SignalFeedback", SignalFeedback.objects.get().pk, "terugkoppeling aan melder")
+        world.meldpunt_coordinator,
+        "SignalFeedback",
+        SignalFeedback.objects.get().pk,
+        "terugkoppeling aan melder",
+    )
 
 
 def test_it_logs_nothing_for_a_refused_message(world, login):

@@ -1,4 +1,5 @@
 """Meldingen (signals.views.triage_list): the meldpunt's list, scoped to who may see each signal, and logged."""
+
 import re
 
 from django.urls import reverse
@@ -17,8 +18,12 @@ def shown(rows):
 
 
 def make_signal(org, **fields):
-    values = {"organisation": org, "channel": Signal.Channel.PUBLIC, "reporter_type": "neighbour",
-              "observation": "De buurvrouw komt al weken niet meer buiten."}
+    values = {
+        "organisation": org,
+        "channel": Signal.Channel.PUBLIC,
+        "reporter_type": "neighbour",
+        "observation": "De buurvrouw komt al weken niet meer buiten.",
+    }
     values.update(fields)
     return Signal.objects.create(**values)
 
@@ -129,7 +134,9 @@ def test_the_database_keeps_the_rank_whatever_changes_the_signal(world, login):
     Signal.objects.filter(pk=first.pk).update(status=Signal.Status.TRIAGED, total=9)
     Signal.objects.filter(pk=second.pk).update(status=Signal.Status.CLOSED)
     assert dict(Signal.objects.filter(pk__in=[first.pk, second.pk]).values_list("pk", "queue_rank")) == {
-        first.pk: 20 + 1, second.pk: 40 + 11}
+        first.pk: 20 + 1,
+        second.pk: 40 + 11,
+    }
     client = login(world.meldpunt_coordinator)
     assert shown(client.get(URL).context["rows"]) == [first.pk]
     assert shown(client.get(URL, {"status": "closed"}).context["rows"]) == [second.pk]
@@ -143,8 +150,9 @@ def test_it_shows_score_band_and_override(world, login):
 
 
 def test_it_shows_a_total_of_zero_as_zero(world, login):
-    make_signal(world.org, total=0, band="none", safety=0, health=0, wellbeing=0, extent="individual",
-                duration="incidental")
+    make_signal(
+        world.org, total=0, band="none", safety=0, health=0, wellbeing=0, extent="individual", duration="incidental"
+    )
     content = login(world.meldpunt_coordinator).get(URL).content.decode()
     assert "0 — Geen actie (minder dan 5)" in content
 
@@ -169,7 +177,12 @@ def test_it_logs_one_row_per_listed_signal(world, login):
     assert sorted(r.object_id for r in rows) == sorted(s.pk for s in own)
     for row in rows:
         assert (row.user, row.object_type, row.detail, row.client_id, row.organisation_id) == (
-            world.meldpunt_coordinator, "Signal", "meldingenlijst", None, world.org.pk)
+            world.meldpunt_coordinator,
+            "Signal",
+            "meldingenlijst",
+            None,
+            world.org.pk,
+        )
         assert row.role == Role.MELDPUNT_COORDINATOR
 
 
@@ -205,8 +218,9 @@ def test_it_costs_the_same_queries_for_many_signals_and_reads_no_observation(wor
     with CaptureQueriesContext(connection) as few:
         client.get(URL)
     for i in range(12):
-        make_signal(world.org, observation=f"Waarneming {i}", subject_name=f"Persoon {i}",
-                    assigned_to=world.professional)
+        make_signal(
+            world.org, observation=f"Waarneming {i}", subject_name=f"Persoon {i}", assigned_to=world.professional
+        )
     with CaptureQueriesContext(connection) as many:
         response = client.get(URL)
     assert response.status_code == 200 and response.content.decode().count("<tr>") >= 12

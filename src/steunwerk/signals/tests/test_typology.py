@@ -1,8 +1,16 @@
 """The Machielse & Hortulanus typology: 4 levels of persistence × 2 orientations, with interventions per level."""
+
 import pytest
 
 from steunwerk.signals.typology import (
-    LEVELS, NO_VOLUNTEER, SPECIALISED_VOLUNTEER, TYPES, VOLUNTEER, interventions_for, type_for, types_by_level,
+    LEVELS,
+    NO_VOLUNTEER,
+    SPECIALISED_VOLUNTEER,
+    TYPES,
+    VOLUNTEER,
+    interventions_for,
+    type_for,
+    types_by_level,
     volunteer_advice,
 )
 from steunwerk.vocab import Typology
@@ -15,13 +23,23 @@ def codes(value):
 def test_it_has_eight_types_on_four_levels_with_two_orientations():
     assert set(TYPES) == set(Typology.values)
     assert sorted((t.level, t.oriented) for t in TYPES.values()) == [
-        (level, oriented) for level in (1, 2, 3, 4) for oriented in (False, True)]
+        (level, oriented) for level in (1, 2, 3, 4) for oriented in (False, True)
+    ]
 
 
-@pytest.mark.parametrize("value, level, oriented", [
-    ("actieven", 1, True), ("geborgenen", 1, False), ("achterblijvers", 2, True), ("afhankelijken", 2, False),
-    ("compenseerders", 3, True), ("buitenstaanders", 3, False), ("hoopvollen", 4, True), ("overlevers", 4, False),
-])
+@pytest.mark.parametrize(
+    "value, level, oriented",
+    [
+        ("actieven", 1, True),
+        ("geborgenen", 1, False),
+        ("achterblijvers", 2, True),
+        ("afhankelijken", 2, False),
+        ("compenseerders", 3, True),
+        ("buitenstaanders", 3, False),
+        ("hoopvollen", 4, True),
+        ("overlevers", 4, False),
+    ],
+)
 def test_it_places_each_type_as_the_book_does(value, level, oriented):
     t = type_for(value)
     assert (t.level, t.oriented) == (level, oriented)
@@ -60,8 +78,10 @@ def test_it_refers_to_specialist_help_from_level_two_and_keeps_level_one_light()
     assert "specialist_referral" not in codes("actieven")
     assert "specialist_referral" in codes("achterblijvers")
     assert "monitoring" in codes("buitenstaanders")
-    assert [str(LEVELS[n].label) for n in (1, 3)] == ["Eenzaamheid, dreigend isolement",
-                                                     "Structureel isolement, complexe problematiek"]
+    assert [str(LEVELS[n].label) for n in (1, 3)] == [
+        "Eenzaamheid, dreigend isolement",
+        "Structureel isolement, complexe problematiek",
+    ]
 
 
 def test_it_refuses_an_unknown_type():

@@ -1,4 +1,5 @@
 """Helpers for reading responses and the access log in the support view tests."""
+
 import re
 from html import unescape
 
@@ -21,9 +22,13 @@ def plan_tables(response):
     html = response.content.decode()
     tables = []
     for table in re.findall(r'<table class="plan">(.*?)</table>', html, flags=re.S):
-        headers = [unescape(re.sub(r"<[^>]+>", "", h)).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", table, flags=re.S)]
-        cells = [re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", c))).strip()
-                 for c in re.findall(r"<td>(.*?)</td>", table, flags=re.S)]
+        headers = [
+            unescape(re.sub(r"<[^>]+>", "", h)).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", table, flags=re.S)
+        ]
+        cells = [
+            re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", c))).strip()
+            for c in re.findall(r"<td>(.*?)</td>", table, flags=re.S)
+        ]
         tables.append((headers, cells))
     return tables
 
@@ -31,14 +36,29 @@ def plan_tables(response):
 def plan_data(version, steps=(), drawn="2026-06-22", evaluation="2026-09-22", extra_rows=2, **header):
     """What the browser posts: the plan header, then the step rows (existing ones, with "id", first)."""
     rows = list(steps) + [{}] * extra_rows
-    data = {"version": version, "drawn_up_on": drawn, "evaluation_on": evaluation, "needed_aids": "", "ladder_note": "",
-            **header, "steps-TOTAL_FORMS": len(rows), "steps-INITIAL_FORMS": sum(1 for r in rows if r.get("id")),
-            "steps-MIN_NUM_FORMS": 0, "steps-MAX_NUM_FORMS": 30}
+    data = {
+        "version": version,
+        "drawn_up_on": drawn,
+        "evaluation_on": evaluation,
+        "needed_aids": "",
+        "ladder_note": "",
+        **header,
+        "steps-TOTAL_FORMS": len(rows),
+        "steps-INITIAL_FORMS": sum(1 for r in rows if r.get("id")),
+        "steps-MIN_NUM_FORMS": 0,
+        "steps-MAX_NUM_FORMS": 30,
+    }
     for i, row in enumerate(rows):
-        data.update({f"steps-{i}-id": row.get("id", ""), f"steps-{i}-description": row.get("description", ""),
-                     f"steps-{i}-actor": row.get("actor", ""), f"steps-{i}-performer": row.get("performer", ""),
-                     f"steps-{i}-amount": row.get("amount", ""),
-                     f"steps-{i}-law": row.get("law", "")})
+        data.update(
+            {
+                f"steps-{i}-id": row.get("id", ""),
+                f"steps-{i}-description": row.get("description", ""),
+                f"steps-{i}-actor": row.get("actor", ""),
+                f"steps-{i}-performer": row.get("performer", ""),
+                f"steps-{i}-amount": row.get("amount", ""),
+                f"steps-{i}-law": row.get("law", ""),
+            }
+        )
         for link in ("network_member", "provision", "method"):  # optional: posted only when the row names one
             if link in row:
                 data[f"steps-{i}-{link}"] = row[link]

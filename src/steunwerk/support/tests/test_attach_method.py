@@ -1,4 +1,5 @@
 """Attaching a recommended method to a plan step of the trajectory."""
+
 import json
 from datetime import date
 
@@ -21,15 +22,17 @@ def own_step(world):
 
 def step_in(world, trajectory):
     goal = Goal.objects.create(trajectory=trajectory, intended_result="Meer contact", priority=2)
-    plan = ActionPlan.objects.create(goal=goal, drawn_up_on=date(2026, 6, 1), evaluation_on=date(2026, 9, 1),
-                                     updated_by=world.professional)
+    plan = ActionPlan.objects.create(
+        goal=goal, drawn_up_on=date(2026, 6, 1), evaluation_on=date(2026, 9, 1), updated_by=world.professional
+    )
     return PlanStep.objects.create(plan=plan, order=1, actor=StepActor.NETWORK, description="Koffie met de buren")
 
 
 def test_it_attaches_the_method_to_the_step_and_returns_to_the_trajectory(world, login):
     step = own_step(world)
-    response = login(world.professional).post(url(world.own_trajectory), {"step": step.pk, "method": "fact"},
-                                              follow=True)
+    response = login(world.professional).post(
+        url(world.own_trajectory), {"step": step.pk, "method": "fact"}, follow=True
+    )
     assert response.redirect_chain == [(reverse("trajectory", args=[world.own_trajectory.pk]), 302)]
     step.refresh_from_db()
     assert step.method.slug == "fact"
@@ -41,7 +44,12 @@ def test_it_writes_the_attachment_to_the_access_log(world, login):
     login(world.professional).post(url(world.own_trajectory), {"step": step.pk, "method": "fact"})
     row = log_rows(action="update").get()
     assert (row.user, row.client_id, row.object_type, row.object_id, row.detail) == (
-        world.professional, world.own_client.pk, "PlanStep", step.pk, "methode gekoppeld: fact")
+        world.professional,
+        world.own_client.pk,
+        "PlanStep",
+        step.pk,
+        "methode gekoppeld: fact",
+    )
 
 
 def test_it_shows_the_method_on_the_plan_the_print_view_and_in_the_export(world, login):
@@ -71,8 +79,10 @@ def test_it_replaces_an_earlier_method(world, login):
 def test_it_attaches_a_local_method_of_the_own_organisation(world, login):
     local = local_method(world.org)
     step = own_step(world)
-    assert login(world.professional).post(url(world.own_trajectory), {"step": step.pk, "method": local.slug}
-                                          ).status_code == 302
+    assert (
+        login(world.professional).post(url(world.own_trajectory), {"step": step.pk, "method": local.slug}).status_code
+        == 302
+    )
     step.refresh_from_db()
     assert step.method == local
 
@@ -108,8 +118,10 @@ def test_it_refuses_a_step_of_another_team(world, login):
 
 def test_it_refuses_a_trajectory_of_another_team_or_organisation(world, login):
     client = login(world.professional)
-    for trajectory, goal in [(world.other_team_trajectory, world.other_team_goal),
-                             (world.other_org_trajectory, world.other_org_goal)]:
+    for trajectory, goal in [
+        (world.other_team_trajectory, world.other_team_goal),
+        (world.other_org_trajectory, world.other_org_goal),
+    ]:
         step = PlanStep.objects.get(plan__goal=goal)
         assert client.post(url(trajectory), {"step": step.pk, "method": "fact"}).status_code == 404
         step.refresh_from_db()

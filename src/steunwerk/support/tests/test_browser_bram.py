@@ -10,6 +10,7 @@ Every field is found by its label and every button and link by its role and name
 the forms can be used without seeing them. It runs headless Chromium (the Debian package) through Playwright
 against pytest-django's live server. When Chromium is missing the test fails: CI installs it (make system-deps).
 """
+
 import io
 import json
 import os
@@ -26,17 +27,30 @@ from steunwerk.conftest import PASSWORD, make_user
 from steunwerk.support.models import PlanVersion
 from steunwerk.vocab import OrganisationKind, Role
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _chromium():
-    for candidate in (os.environ.get("STEUNWERK_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("STEUNWERK_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and os.path.exists(candidate):
             return candidate
-    pytest.fail("Chromium not found (looked for /usr/bin/chromium and chromium on PATH): "
-                "install the Debian package `chromium` (scripts/system-deps.sh) or set STEUNWERK_CHROMIUM.")
+    pytest.fail(
+        "Chromium not found (looked for /usr/bin/chromium and chromium on PATH): "
+        "install the Debian package `chromium` (scripts/system-deps.sh) or set STEUNWERK_CHROMIUM."
+    )
 
 
 @pytest.fixture
@@ -65,6 +79,7 @@ def page(browser):
 
 
 # --- helpers: everything by label, role and name --------------------------------------------------------------
+
 
 def field(scope, label):
     """The form control whose label is exactly `label` (Django adds a colon to most labels)."""
@@ -106,20 +121,34 @@ def fill_step(page, number, actor, description, performer="", amount=""):
     field(page, f"Omvang van stap {number}").fill(amount)
 
 
-SELF, NETWORK, PROFESSIONAL, WMO = ("Cliënt zelf (eigen kracht)", "Iemand uit het netwerk", "Professional",
-                                    "Wmo-aanvraag (maatwerkvoorziening)")
+SELF, NETWORK, PROFESSIONAL, WMO = (
+    "Cliënt zelf (eigen kracht)",
+    "Iemand uit het netwerk",
+    "Professional",
+    "Wmo-aanvraag (maatwerkvoorziening)",
+)
 NEIGHBOUR_OPTION = "De buurman herinnert Bram eraan als de kliko buiten moet"
 PHONE_OPTION = "Een herinnering in de agenda van zijn telefoon"
 MOTHER_OPTION = "Zijn moeder belt op de ophaaldag"
 GOAL = "Mijn huishouden is op orde"
-PREFERENCES = ["Alles heeft een vaste plek", "Het huis is schoon", "Ik doe geen beroep meer op mijn moeder",
-               "Mijn was doe ik zelf", "Alleen hulp bij het opbergen van kleren in de kast",
-               "Een herinnering als de kliko buiten moet"]
-PLAN_COLUMNS = ["Wat de persoon zelf doet", "Wat anderen doen", "Welke professionele hulp nodig is",
-                "Waarvoor een beroep op de Wmo gedaan wordt"]
+PREFERENCES = [
+    "Alles heeft een vaste plek",
+    "Het huis is schoon",
+    "Ik doe geen beroep meer op mijn moeder",
+    "Mijn was doe ik zelf",
+    "Alleen hulp bij het opbergen van kleren in de kast",
+    "Een herinnering als de kliko buiten moet",
+]
+PLAN_COLUMNS = [
+    "Wat de persoon zelf doet",
+    "Wat anderen doen",
+    "Welke professionele hulp nodig is",
+    "Waarvoor een beroep op de Wmo gedaan wordt",
+]
 
 
 # --- the case ---------------------------------------------------------------------------------------------------
+
 
 def enter_bram(page, base_url):
     # Inloggen.
@@ -143,21 +172,26 @@ def enter_bram(page, base_url):
     page.get_by_role("group", name=re.compile(r"^Soort beperking")).get_by_label("Verstandelijk").check()
     field(page, "Wie mag helpen").fill("Zijn buurman, zijn vriend, mensen van de volleybal.")
     field(page, "Wie liever niet").fill("Zijn moeder: hij wil haar hulp in het huishouden niet meer.")
-    field(page, "Aanleiding").fill("Een goede vriend van Bram maakte zich zorgen over de rommel in zijn huis en "
-                                   "nam contact op met de woonconsulent van de woningcorporatie.")
+    field(page, "Aanleiding").fill(
+        "Een goede vriend van Bram maakte zich zorgen over de rommel in zijn huis en "
+        "nam contact op met de woonconsulent van de woningcorporatie."
+    )
     expect(field(page, "Team")).to_have_value(re.compile(r"\d+"))
     submit(page, "Opslaan", "Cliënt aangemaakt. Het traject begint bij ontmoeting en kennismaking.")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bram de Wit — ondersteuningstraject")
     expect(page.get_by_role("heading", level=2, name=re.compile(r"^Fase: "))).to_have_text(
-        "Fase: 1. Ontmoeting en kennismaking")
+        "Fase: 1. Ontmoeting en kennismaking"
+    )
     trajectory_id = int(re.search(r"/trajecten/(\d+)/$", page.url).group(1))
 
     subnav(page, "Logboek")
     field(page, "Datum").fill("2026-05-25")
     field(page, "Plaats").select_option(label="Bij de cliënt thuis")
     field(page, "Aanwezig").fill("Bram, woonconsulent")
-    field(page, "Aantekeningen").fill("Eerste bezoek na het signaal van zijn vriend. Koffie op de bank. Bram "
-                                      "vertelt over zijn werk en, na een tijdje, over de rommel thuis.")
+    field(page, "Aantekeningen").fill(
+        "Eerste bezoek na het signaal van zijn vriend. Koffie op de bank. Bram "
+        "vertelt over zijn werk en, na een tijdje, over de rommel thuis."
+    )
     submit(page, "Toevoegen", "Logboekregel toegevoegd.")
     expect(page.get_by_role("heading", name="25-05-2026 — Bij de cliënt thuis")).to_be_visible()
 
@@ -165,14 +199,12 @@ def enter_bram(page, base_url):
     change_phase(page, "Informatie verzamelen, ordenen en analyseren", "Profiel samen invullen")
     subnav(page, "Persoonlijk Profiel")
     cells = {
-        "Wonen — Huidige mogelijkheden en ervaringen":
-            "Ik woon alleen in een appartement in Schothorst. Als het een rommel wordt, raak ik het overzicht kwijt.",
+        "Wonen — Huidige mogelijkheden en ervaringen": "Ik woon alleen in een appartement in Schothorst. Als het een rommel wordt, raak ik het overzicht kwijt.",
         "Wonen — Wensen": "Een opgeruimd huis waar alles een vaste plek heeft, zodat ik weer mensen durf uit te nodigen.",
         "Wonen — Vroegere mogelijkheden en ervaringen": "Bij mijn ouders hield mijn moeder alles op orde.",
         "Werken — Huidige mogelijkheden en ervaringen": "Ik werk bij een boekbinderij. Dat gaat goed.",
         "Recreëren – Vrije tijd — Wensen": "Vrijwilligerswerk doen en nieuwe mensen leren kennen.",
-        "Sociale contacten — Huidige mogelijkheden en ervaringen":
-            "Ik heb één goede vriend. Ik nodig niemand uit, omdat ik me schaam voor de rommel.",
+        "Sociale contacten — Huidige mogelijkheden en ervaringen": "Ik heb één goede vriend. Ik nodig niemand uit, omdat ik me schaam voor de rommel.",
     }
     for label, text in cells.items():
         field(page, label).fill(text)
@@ -187,12 +219,14 @@ def enter_bram(page, base_url):
     submit(page, "Opslaan", "Persoonlijk Profiel opgeslagen.")
     expect(field(page, "Wonen — Wensen")).to_have_value(cells["Wonen — Wensen"])
     expect(page.get_by_role("listitem").filter(has_text=f"{self_care}:")).to_contain_text(
-        "Professional, ingevoerd door Sanne")
+        "Professional, ingevoerd door Sanne"
+    )
 
     subnav(page, "Kwaliteit van bestaan")
     field(page, "Emotioneel welbevinden — Ervaren belemmeringen").fill("Stress en chaos als het huis rommelig wordt.")
     field(page, "Interpersoonlijke relaties — Aanwezige ondersteuning en hulpbronnen").fill(
-        "Een goede vriend; collega's op het werk.")
+        "Een goede vriend; collega's op het werk."
+    )
     submit(page, "Opslaan", "Kwaliteit van bestaan opgeslagen.")
 
     # 3. Doelen stellen: goal 1 from wish 1, made concrete by his personal preferences.
@@ -220,13 +254,17 @@ def enter_bram(page, base_url):
     # The choice lists name the options by their text, so Bram and the professional can choose them.
     for label in ("Beste optie", "Op één na beste optie"):
         expect(field(page, label).get_by_role("option")).to_have_text(
-            ["— nog niet gekozen —", NEIGHBOUR_OPTION, PHONE_OPTION, MOTHER_OPTION])
+            ["— nog niet gekozen —", NEIGHBOUR_OPTION, PHONE_OPTION, MOTHER_OPTION]
+        )
     field(page, "Beste optie").select_option(label=NEIGHBOUR_OPTION)
     field(page, "Op één na beste optie").select_option(label=PHONE_OPTION)
     submit(page, "Keuze opslaan", "Keuze opgeslagen.")
-    expect(page.get_by_role("row").filter(has_text=NEIGHBOUR_OPTION).get_by_role("cell").last).to_have_text("Beste optie")
+    expect(page.get_by_role("row").filter(has_text=NEIGHBOUR_OPTION).get_by_role("cell").last).to_have_text(
+        "Beste optie"
+    )
     expect(page.get_by_role("row").filter(has_text=PHONE_OPTION).get_by_role("cell").last).to_have_text(
-        "Op één na beste optie")
+        "Op één na beste optie"
+    )
     expect(page.get_by_role("row").filter(has_text=MOTHER_OPTION).get_by_role("cell").last).to_have_text("")
 
     change_phase(page, "Plan maken")
@@ -237,10 +275,12 @@ def enter_bram(page, base_url):
     field(page, "Datum opstellen").fill("2026-06-22")
     field(page, "Datum evaluatie").fill("2026-09-22")
     field(page, "Benodigde hulpmiddelen of voorzieningen").fill(
-        "Huishoudelijke hulp en ambulante ondersteuning (Wmo-aanvraag)")
+        "Huishoudelijke hulp en ambulante ondersteuning (Wmo-aanvraag)"
+    )
     field(page, "Waarom een eerdere trede niet volstond").fill(
         "De was doet Bram zelf en de buurman en zijn vriend helpen. Schoonmaken en de regie houden lukt niet met "
-        "eigen kracht, netwerk of een algemene voorziening; daarom een Wmo-aanvraag.")
+        "eigen kracht, netwerk of een algemene voorziening; daarom een Wmo-aanvraag."
+    )
     # A new plan offers three empty step rows: first what Bram and his network do ...
     fill_step(page, 1, SELF, "Zelf de was doen", "Bram")
     fill_step(page, 2, NETWORK, "Herinneren wanneer de kliko buiten moet", "Buurman Henk")
@@ -250,10 +290,17 @@ def enter_bram(page, base_url):
     link(page, "Plan van Aanpak").click()
     expect(page.get_by_text("Versie 1 ·")).to_be_visible()
     fill_step(page, 4, WMO, "Huishoudelijke hulp: het huis schoonmaken", "Thuiszorg", "3 uur per week")
-    fill_step(page, 5, WMO, "Ambulante ondersteuning bij de regie en persoonlijke zaken, ook kleren opbergen",
-              "Ambulant team Humanitas DMH", "2 uur per week")
-    fill_step(page, 6, PROFESSIONAL, "Hulpbronnen zoeken en de Wmo-aanvraag voorbereiden",
-              "Woonconsulent woningcorporatie")
+    fill_step(
+        page,
+        5,
+        WMO,
+        "Ambulante ondersteuning bij de regie en persoonlijke zaken, ook kleren opbergen",
+        "Ambulant team Humanitas DMH",
+        "2 uur per week",
+    )
+    fill_step(
+        page, 6, PROFESSIONAL, "Hulpbronnen zoeken en de Wmo-aanvraag voorbereiden", "Woonconsulent woningcorporatie"
+    )
     submit(page, "Plan opslaan", "Plan van Aanpak opgeslagen.")
 
     # 5. Plan uitvoeren: Bram does something back for the neighbour.
@@ -262,8 +309,10 @@ def enter_bram(page, base_url):
     field(page, "Datum").fill("2026-07-15")
     field(page, "Plaats").select_option(label="Bij de cliënt thuis")
     field(page, "Aanwezig").fill("Bram, buurman Henk, woonconsulent")
-    field(page, "Aantekeningen").fill("De kliko staat elke week op tijd buiten. Bram helpt de buurman af en toe in "
-                                      "zijn moestuin: ze doen iets voor elkaar.")
+    field(page, "Aantekeningen").fill(
+        "De kliko staat elke week op tijd buiten. Bram helpt de buurman af en toe in "
+        "zijn moestuin: ze doen iets voor elkaar."
+    )
     submit(page, "Toevoegen", "Logboekregel toegevoegd.")
     expect(page.get_by_role("article").filter(has_text="moestuin")).to_contain_text("Aanwezig: Bram, buurman Henk")
 
@@ -272,13 +321,15 @@ def enter_bram(page, base_url):
     subnav(page, "Evaluaties")
     field(page, "Datum").fill("2026-09-22")
     field(page, "Wat ging goed (ervaring cliënt)").fill(
-        "Het huis is schoon en alles heeft een vaste plek. De kliko staat op tijd buiten.")
+        "Het huis is schoon en alles heeft een vaste plek. De kliko staat op tijd buiten."
+    )
     field(page, "Wat is geleerd").fill("Bram merkt dat hij mensen om hulp kan vragen en zelf iets terug kan doen.")
     field(page, "Over het proces").fill("Het contact met de buurman, de thuiszorg en de begeleider loopt goed.")
     field(page, "Over het resultaat").fill("Doel 1 grotendeels bereikt.")
     field(page, "Wat verandert er in het plan").fill(
         "Zijn vriend heeft het te druk om elke week te helpen met de boodschappen. Een teamgenote van de volleybal "
-        "woont een paar straten verder: Bram vraagt haar zelf om hulp.")
+        "woont een paar straten verder: Bram vraagt haar zelf om hulp."
+    )
     submit(page, "Vastleggen", "Evaluatie vastgelegd.")
     expect(page.get_by_role("heading", name="Evaluatie 22-09-2026")).to_be_visible()
 
@@ -296,7 +347,8 @@ def enter_bram(page, base_url):
 def check_trajectory_page(page):
     """What the professional sees afterwards: the phase, the goal and the plan in the book's four columns."""
     expect(page.get_by_role("heading", level=2, name=re.compile(r"^Fase: "))).to_have_text(
-        "Fase: 6. Monitoren, evalueren en bijstellen")
+        "Fase: 6. Monitoren, evalueren en bijstellen"
+    )
     goal = page.get_by_role("article").filter(has=page.get_by_role("heading", name=f"1. {GOAL}"))
     expect(goal).to_contain_text("Uit de wens: “Mijn huis op orde”")
     expect(goal.get_by_role("list").first.get_by_role("listitem")).to_have_text(PREFERENCES)
@@ -304,20 +356,31 @@ def check_trajectory_page(page):
     expect(plan.get_by_role("columnheader")).to_have_text(PLAN_COLUMNS)
     cells = plan.get_by_role("cell")
     expect(cells).to_have_count(4)
-    expect(cells.nth(0).get_by_role("listitem")).to_have_text([
-        "Zelf de was doen (Bram)", "Zelf zijn teamgenote vragen om te helpen met de boodschappen (Bram)"])
-    expect(cells.nth(1).get_by_role("listitem")).to_have_text([
-        "Herinneren wanneer de kliko buiten moet (Buurman Henk)",
-        "Helpen met de boodschappen (Teamgenote volleybal Marieke, wekelijks)"])
-    expect(cells.nth(2)).to_have_text("Hulpbronnen zoeken en de Wmo-aanvraag voorbereiden (Woonconsulent woningcorporatie)")
-    expect(cells.nth(3).get_by_role("listitem")).to_have_text([
-        "Huishoudelijke hulp: het huis schoonmaken (Thuiszorg, 3 uur per week)",
-        "Ambulante ondersteuning bij de regie en persoonlijke zaken, ook kleren opbergen "
-        "(Ambulant team Humanitas DMH, 2 uur per week)"])
+    expect(cells.nth(0).get_by_role("listitem")).to_have_text(
+        ["Zelf de was doen (Bram)", "Zelf zijn teamgenote vragen om te helpen met de boodschappen (Bram)"]
+    )
+    expect(cells.nth(1).get_by_role("listitem")).to_have_text(
+        [
+            "Herinneren wanneer de kliko buiten moet (Buurman Henk)",
+            "Helpen met de boodschappen (Teamgenote volleybal Marieke, wekelijks)",
+        ]
+    )
+    expect(cells.nth(2)).to_have_text(
+        "Hulpbronnen zoeken en de Wmo-aanvraag voorbereiden (Woonconsulent woningcorporatie)"
+    )
+    expect(cells.nth(3).get_by_role("listitem")).to_have_text(
+        [
+            "Huishoudelijke hulp: het huis schoonmaken (Thuiszorg, 3 uur per week)",
+            "Ambulante ondersteuning bij de regie en persoonlijke zaken, ook kleren opbergen "
+            "(Ambulant team Humanitas DMH, 2 uur per week)",
+        ]
+    )
     expect(plan).not_to_contain_text("Vriend Jeroen")
     faseverloop = page.get_by_role("region", name="Faseverloop").get_by_role("listitem")
     expect(faseverloop).to_have_count(5)
-    expect(faseverloop.first).to_contain_text("Plan uitvoeren → Monitoren, evalueren en bijstellen (Sanne): Evaluatie gepland")
+    expect(faseverloop.first).to_contain_text(
+        "Plan uitvoeren → Monitoren, evalueren en bijstellen (Sanne): Evaluatie gepland"
+    )
 
     # Earlier versions stay: the friend is still in version 2.
     link(goal, "Versies").click()
@@ -331,7 +394,9 @@ def check_trajectory_page(page):
     expect(friend.nth(2)).to_contain_text("(Vriend Jeroen), wekelijks")
 
     subnav(page, "Plan afdrukken")
-    expect(page.get_by_role("table", name=f"Plan van Aanpak: {GOAL}").get_by_role("columnheader")).to_have_text(PLAN_COLUMNS)
+    expect(page.get_by_role("table", name=f"Plan van Aanpak: {GOAL}").get_by_role("columnheader")).to_have_text(
+        PLAN_COLUMNS
+    )
     expect(page.get_by_text("Datum opstellen: 22-06-2026 · Datum evaluatie: 22-12-2026 · versie 3")).to_be_visible()
 
 
@@ -377,10 +442,17 @@ def test_bram_from_first_meeting_to_evaluation(live_server, page, tmp_path):
     assert len(data["goals"]) == 1
     goal = data["goals"][0]
     assert (goal["priority"], goal["intended_result"], goal["domain"], goal["wish"]) == (
-        1, GOAL, "housing", "Mijn huis op orde")
+        1,
+        GOAL,
+        "housing",
+        "Mijn huis op orde",
+    )
     assert goal["preferences"] == PREFERENCES
     assert {o["text"]: o["rank"] for o in goal["options"]} == {
-        NEIGHBOUR_OPTION: 1, PHONE_OPTION: 2, MOTHER_OPTION: None}
+        NEIGHBOUR_OPTION: 1,
+        PHONE_OPTION: 2,
+        MOTHER_OPTION: None,
+    }
 
     plan = goal["plan"]
     # Version 1 had the three steps a new plan has room for, version 2 the other three, version 3 follows the

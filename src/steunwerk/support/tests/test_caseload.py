@@ -1,4 +1,5 @@
 """Mijn cliënten (clients.views.caseload): the visible trajectories, searchable, paginated and logged."""
+
 from datetime import date
 
 import pytest
@@ -19,8 +20,9 @@ def shown(response):
 @pytest.fixture
 def anna(world):
     """A second client in the own team, to show a search picks one and not the other."""
-    client, _t = make_trajectory(world.org, world.team, "Anna Jansen", world.professional, bsn="123456782",
-                                 date_of_birth=date(1980, 1, 2))
+    client, _t = make_trajectory(
+        world.org, world.team, "Anna Jansen", world.professional, bsn="123456782", date_of_birth=date(1980, 1, 2)
+    )
     return client
 
 
@@ -39,11 +41,14 @@ def test_it_does_not_list_another_team_or_another_organisation(world, login):
     assert "Lotte Bakker" not in content  # another organisation
 
 
-@pytest.mark.parametrize("role, expected", [
-    ("team_lead", ["Bram de Wit"]),
-    ("other_team_professional", ["Kees van Dam"]),
-    ("other_org_professional", ["Lotte Bakker"]),
-])
+@pytest.mark.parametrize(
+    "role, expected",
+    [
+        ("team_lead", ["Bram de Wit"]),
+        ("other_team_professional", ["Kees van Dam"]),
+        ("other_org_professional", ["Lotte Bakker"]),
+    ],
+)
 def test_it_lists_each_care_worker_their_own_teams_clients(world, login, role, expected):
     assert shown(login(world.user(role)).get(URL)) == expected
 
@@ -57,9 +62,15 @@ def test_it_lists_nothing_for_roles_without_a_caseload(world, login, role):
 
 
 def test_it_lists_a_consented_client_for_the_wmo_consultant(world, login):
-    Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=world.municipality,
-                           purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), explained_to_client=True,
-                           recorded_by=world.professional)
+    Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=world.municipality,
+        purpose="Wmo-aanvraag",
+        given_on=date(2026, 1, 1),
+        explained_to_client=True,
+        recorded_by=world.professional,
+    )
     assert shown(login(world.wmo_consultant).get(URL)) == ["Bram de Wit"]
 
 
@@ -120,18 +131,29 @@ def test_it_rejects_a_date_that_does_not_exist(world, login):
     assert shown(response) == []
 
 
-@pytest.mark.parametrize("params", [
-    {"q": "11122233²"}, {"q": "١١١٢٢٢٣٣٣"}, {"q": "x" * 5000}, {"q": "%_\\'\""}, {"q": "a\x00b"},
-    {"page": "abc"}, {"page": "-1"}, {"page": "99999999999999999999"}, {"afgesloten": "ja"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "11122233²"},
+        {"q": "١١١٢٢٢٣٣٣"},
+        {"q": "x" * 5000},
+        {"q": "%_\\'\""},
+        {"q": "a\x00b"},
+        {"page": "abc"},
+        {"page": "-1"},
+        {"page": "99999999999999999999"},
+        {"afgesloten": "ja"},
+    ],
+)
 def test_it_answers_odd_input_without_a_server_error(world, login, params):
     response = login(world.professional).get(URL, params)
     assert response.status_code in (200, 400)
 
 
 def test_it_hides_closed_trajectories_unless_asked(world, login):
-    Trajectory.objects.filter(pk=world.own_trajectory.pk).update(status=Trajectory.Status.CLOSED,
-                                                                 closed_on=date(2026, 2, 1))
+    Trajectory.objects.filter(pk=world.own_trajectory.pk).update(
+        status=Trajectory.Status.CLOSED, closed_on=date(2026, 2, 1)
+    )
     client = login(world.professional)
     assert shown(client.get(URL)) == []
     response = client.get(URL, {"afgesloten": "1"})
@@ -147,7 +169,9 @@ def test_it_still_hides_other_teams_closed_trajectories(world, login):
 def test_it_logs_a_search_per_client_found_without_the_bsn(world, login, anna):
     login(world.professional).get(URL, {"q": "111 222 333"})
     rows = list(AccessLogEntry.objects.filter(action=LogAction.SEARCH))
-    assert [(r.client_id, r.user_id, r.detail) for r in rows] == [(world.own_client.pk, world.professional.pk, "zoeken op BSN")]
+    assert [(r.client_id, r.user_id, r.detail) for r in rows] == [
+        (world.own_client.pk, world.professional.pk, "zoeken op BSN")
+    ]
     assert not AccessLogEntry.objects.filter(detail__contains="111222333").exists()
     assert not AccessLogEntry.objects.filter(detail__contains="333").exists()
 
@@ -169,7 +193,9 @@ def test_it_logs_the_plain_list_as_a_read_of_each_client_shown(world, login, ann
     login(world.professional).get(URL)
     rows = AccessLogEntry.objects.all()
     assert {(r.action, r.client_id, r.detail) for r in rows} == {
-        (LogAction.READ, world.own_client.pk, "cliëntenlijst"), (LogAction.READ, anna.pk, "cliëntenlijst")}
+        (LogAction.READ, world.own_client.pk, "cliëntenlijst"),
+        (LogAction.READ, anna.pk, "cliëntenlijst"),
+    }
     assert not rows.filter(client_id__in=[world.other_team_client.pk, world.other_org_client.pk]).exists()
 
 
@@ -201,7 +227,7 @@ def test_it_shows_25_clients_per_page(world, login, thirty):
 
 def test_the_cursor_is_an_id_and_never_a_name(world, login, thirty):
     content = login(world.professional).get(URL, {"q": "Jansen"}).content.decode()
-    nav = content[content.index('class="pager"'):]
+    nav = content[content.index('class="pager"') :]
     assert "Jansen 24" not in nav
     assert nav.count("na=") == 1
 
@@ -285,16 +311,29 @@ def test_each_row_shows_birth_date_neighbourhood_phase_team_and_contact_person(w
 
     from steunwerk.vocab import Phase
 
-    make_trajectory(world.org, world.team, "Anna Jansen", world.professional, date_of_birth=date(1980, 1, 2),
-                    neighbourhood="Oost")
+    make_trajectory(
+        world.org, world.team, "Anna Jansen", world.professional, date_of_birth=date(1980, 1, 2), neighbourhood="Oost"
+    )
     _client, lone = make_trajectory(world.org, world.team, "Cor Zonder", None)
     lone.phase = Phase.GOALS
     lone.save()
     body = login(world.professional).get(URL).content.decode().split("<tbody>")[1].split("</tbody>")[0]
-    rows = [[re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
-            for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+    rows = [
+        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
     by_name = {row[0]: row[1:] for row in rows}
-    assert by_name["Anna Jansen"] == ["02-01-1980", "Oost", f"1. {Phase.label_of(Phase.MEETING)}", world.team.name,
-                                      "Professional"]
-    assert by_name["Cor Zonder"] == ["—", "—", f"{Phase.number(Phase.GOALS)}. {Phase.label_of(Phase.GOALS)}",
-                                     world.team.name, "—"]
+    assert by_name["Anna Jansen"] == [
+        "02-01-1980",
+        "Oost",
+        f"1. {Phase.label_of(Phase.MEETING)}",
+        world.team.name,
+        "Professional",
+    ]
+    assert by_name["Cor Zonder"] == [
+        "—",
+        "—",
+        f"{Phase.number(Phase.GOALS)}. {Phase.label_of(Phase.GOALS)}",
+        world.team.name,
+        "—",
+    ]

@@ -1,5 +1,6 @@
 """Overzicht: counts per phase, team, complexity, plan-step actor and year; org-wide for an organisation admin with
 small numbers hidden; never anyone's name; counted once in a short while per set of teams (the cache)."""
+
 import re
 from datetime import date
 from html import unescape
@@ -11,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from steunwerk.access.models import AccessLogEntry
 from steunwerk.access.actor import Actor
+from steunwerk.access.models import AccessLogEntry
 from steunwerk.clients.models import Client
 from steunwerk.support.access import countable_teams
 from steunwerk.support.models import ActionPlan, Goal, PlanStep, Trajectory
@@ -75,7 +76,8 @@ def table(response, caption):
             rows = {}
             for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", body.split("<tbody>")[1], flags=re.S):
                 rows[_text(re.search(r'<th scope="row">(.*?)</th>', tr, flags=re.S).group(1))] = [
-                    _text(td) for td in re.findall(r"<td>(.*?)</td>", tr, flags=re.S)]
+                    _text(td) for td in re.findall(r"<td>(.*?)</td>", tr, flags=re.S)
+                ]
             return headers, rows
     raise AssertionError(f"no table {caption!r}")
 
@@ -88,9 +90,16 @@ def test_it_counts_open_trajectories_per_phase_for_a_team_lead(world, login):
     response = login(world.team_lead).get(URL)
     assert response.status_code == 200
     headers, rows = table(response, PHASES)
-    assert headers == ["Team", "1. Ontmoeting en kennismaking", "2. Informatie verzamelen, ordenen en analyseren",
-                       "3. Doelen stellen", "4. Plan maken", "5. Plan uitvoeren",
-                       "6. Monitoren, evalueren en bijstellen", "Totaal"]
+    assert headers == [
+        "Team",
+        "1. Ontmoeting en kennismaking",
+        "2. Informatie verzamelen, ordenen en analyseren",
+        "3. Doelen stellen",
+        "4. Plan maken",
+        "5. Plan uitvoeren",
+        "6. Monitoren, evalueren en bijstellen",
+        "Totaal",
+    ]
     # Exact numbers: a team lead can open each of these files anyway.
     assert rows == {"Team A": ["1", "0", "2", "0", "1", "0", "4"], "Totaal": ["1", "0", "2", "0", "1", "0", "4"]}
     assert "kleine aantallen" not in response.content.decode()
@@ -101,10 +110,20 @@ def test_it_counts_open_trajectories_per_complexity_and_aim(world, login):
     add(world.team, 1, complexity="licht", aim="beide")
     add(world.team, 1, complexity="licht", status=Trajectory.Status.CLOSED)
     headers, rows = table(login(world.professional).get(URL), SITUATION)
-    assert headers == ["Complexiteit", "Zelfredzaamheid", "Participatie", "Zowel zelfredzaamheid als participatie",
-                       "Niet ingevuld", "Totaal"]
-    assert rows == {"Licht": ["0", "0", "1", "0", "1"], "Complex": ["0", "2", "0", "0", "2"],
-                    "Niet ingevuld": ["0", "0", "0", "1", "1"], "Totaal": ["0", "2", "1", "1", "4"]}
+    assert headers == [
+        "Complexiteit",
+        "Zelfredzaamheid",
+        "Participatie",
+        "Zowel zelfredzaamheid als participatie",
+        "Niet ingevuld",
+        "Totaal",
+    ]
+    assert rows == {
+        "Licht": ["0", "0", "1", "0", "1"],
+        "Complex": ["0", "2", "0", "0", "2"],
+        "Niet ingevuld": ["0", "0", "0", "1", "1"],
+        "Totaal": ["0", "2", "1", "1", "4"],
+    }
 
 
 def test_it_counts_the_plan_steps_of_open_trajectories_per_actor_with_shares(world, login):
@@ -114,10 +133,13 @@ def test_it_counts_the_plan_steps_of_open_trajectories_per_actor_with_shares(wor
     headers, rows = table(login(world.team_lead).get(URL), LADDER)
     assert headers == ["Wie doet het", "Stappen", "Aandeel"]
     assert rows == {
-        "Cliënt zelf (eigen kracht)": ["1", "25%"], "Iemand uit het netwerk": ["2", "50%"],
-        "Algemene voorziening": ["0", "0%"], "Professional": ["0", "0%"],
+        "Cliënt zelf (eigen kracht)": ["1", "25%"],
+        "Iemand uit het netwerk": ["2", "50%"],
+        "Algemene voorziening": ["0", "0%"],
+        "Professional": ["0", "0%"],
         "Wmo-aanvraag (maatwerkvoorziening)": ["1", "25%"],
-        "Andere wet (Wlz, Zvw, Jeugdwet, Participatiewet)": ["0", "0%"], "Totaal": ["4", "100%"],
+        "Andere wet (Wlz, Zvw, Jeugdwet, Participatiewet)": ["0", "0%"],
+        "Totaal": ["4", "100%"],
     }
 
 
@@ -142,8 +164,11 @@ def test_it_shows_an_organisation_admin_the_whole_organisation_with_small_number
     _headers, rows = table(response, PHASES)
     # Team A's single trajectory is "<5"; in its column and in the totals column the one other number would give
     # it away, so that is hidden too ("x"). The other organisation's team is not there.
-    assert rows == {"Team A": ["<5", "0", "0", "0", "0", "0", "<5"], "Team B": ["x", "0", "5", "0", "0", "0", "x"],
-                    "Totaal": ["8", "0", "5", "0", "0", "0", "13"]}
+    assert rows == {
+        "Team A": ["<5", "0", "0", "0", "0", "0", "<5"],
+        "Team B": ["x", "0", "5", "0", "0", "0", "x"],
+        "Totaal": ["8", "0", "5", "0", "0", "0", "13"],
+    }
     _headers, ladder = table(response, LADDER)
     assert ladder["Cliënt zelf (eigen kracht)"] == ["<5", "<5"]  # the share would give the number away
     page = _text(response.content.decode())

@@ -50,15 +50,20 @@ def test_it_is_idempotent():
 
 def test_it_creates_a_user_for_every_role_who_can_sign_in(client):
     load_demo()
-    roles = set(User.objects.filter(username__in=["professional", "teamleider", "beheerder", "wmoconsulent"])
-                .values_list("memberships__role", flat=True))
+    roles = set(
+        User.objects.filter(username__in=["professional", "teamleider", "beheerder", "wmoconsulent"]).values_list(
+            "memberships__role", flat=True
+        )
+    )
     assert roles == {"professional", "team_lead", "org_admin", "wmo_consultant"}
     assert client.login(username="professional", password="steunwerk-demo")
 
 
 def test_it_gives_bram_two_goals(bram_export):
     assert [g["intended_result"] for g in bram_export["goals"]] == [
-        "Mijn huishouden is op orde", "Vrijwilligerswerk doen en nieuwe contacten opdoen"]
+        "Mijn huishouden is op orde",
+        "Vrijwilligerswerk doen en nieuwe contacten opdoen",
+    ]
 
 
 def test_it_chooses_the_neighbour_as_best_option_for_the_first_goal(bram_export):

@@ -27,7 +27,11 @@ def test_it_records_an_evaluation(world, login):
     response = login(world.professional).post(url(world.own_trajectory), data(), follow=True)
     assert response.redirect_chain == [(url(world.own_trajectory), 302)]
     evaluation = Evaluation.objects.get()
-    assert (evaluation.trajectory, evaluation.date, evaluation.author) == (world.own_trajectory, date(2026, 9, 22), world.professional)
+    assert (evaluation.trajectory, evaluation.date, evaluation.author) == (
+        world.own_trajectory,
+        date(2026, 9, 22),
+        world.professional,
+    )
     assert {f: getattr(evaluation, f) for f in FIELDS} == FIELDS
     page = text_of(response)
     assert "Evaluatie vastgelegd." in page
@@ -72,7 +76,9 @@ def test_it_rejects_a_missing_date(world, login):
 
 
 def test_it_rejects_an_oversized_answer_and_saves_nothing(world, settings, login):
-    response = login(world.professional).post(url(world.own_trajectory), data(process="x" * (settings.TEXT_MAX_LENGTH + 1)))
+    response = login(world.professional).post(
+        url(world.own_trajectory), data(process="x" * (settings.TEXT_MAX_LENGTH + 1))
+    )
     assert response.status_code == 400
     assert not Evaluation.objects.exists()
 

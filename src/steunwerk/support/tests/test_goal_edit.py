@@ -13,8 +13,14 @@ def wish(trajectory, rank, text, user):
 
 
 def data(**overrides):
-    return {"wish": "", "intended_result": "Mijn huishouden is op orde", "priority": "1", "domain": "housing",
-            "preferences": "Alles heeft een vaste plek", **overrides}
+    return {
+        "wish": "",
+        "intended_result": "Mijn huishouden is op orde",
+        "priority": "1",
+        "domain": "housing",
+        "preferences": "Alles heeft een vaste plek",
+        **overrides,
+    }
 
 
 def reloaded(goal):
@@ -44,7 +50,11 @@ def test_it_saves_the_changes_and_returns_to_the_trajectory(world, login):
     assert "Doel opgeslagen." in text_of(response)
     goal = reloaded(world.own_goal)
     assert (goal.wish, goal.intended_result, goal.domain, goal.preferences) == (
-        w, "Mijn huishouden is op orde", "housing", "Alles heeft een vaste plek")
+        w,
+        "Mijn huishouden is op orde",
+        "housing",
+        "Alles heeft een vaste plek",
+    )
     assert goal.trajectory == world.own_trajectory
     assert goal.plan.steps.count() == 1  # editing the goal leaves its plan alone
 
@@ -52,7 +62,9 @@ def test_it_saves_the_changes_and_returns_to_the_trajectory(world, login):
 def test_it_keeps_earlier_versions_of_the_goal(world, login):
     login(world.professional).post(url(world.own_goal), data())
     assert list(reloaded(world.own_goal).history.order_by("history_id").values_list("intended_result", flat=True)) == [
-        "Huishouden op orde", "Mijn huishouden is op orde"]
+        "Huishouden op orde",
+        "Mijn huishouden is op orde",
+    ]
 
 
 def test_it_writes_the_access_log(world, login):

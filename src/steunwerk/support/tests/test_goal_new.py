@@ -13,8 +13,14 @@ def wish(trajectory, rank, text, user):
 
 
 def data(**overrides):
-    return {"wish": "", "intended_result": "Vrijwilligerswerk doen", "priority": "2", "domain": "leisure",
-            "preferences": "Iets samen met anderen\nDicht bij huis", **overrides}
+    return {
+        "wish": "",
+        "intended_result": "Vrijwilligerswerk doen",
+        "priority": "2",
+        "domain": "leisure",
+        "preferences": "Iets samen met anderen\nDicht bij huis",
+        **overrides,
+    }
 
 
 def test_it_offers_only_this_trajectorys_wishes(world, login):
@@ -85,8 +91,9 @@ def test_it_rejects_priority_zero(world, login):
 
 def test_it_rejects_oversized_preferences(world, settings, login):
     before = Goal.objects.count()
-    response = login(world.professional).post(url(world.own_trajectory),
-                                              data(preferences="x" * (settings.TEXT_MAX_LENGTH + 1)))
+    response = login(world.professional).post(
+        url(world.own_trajectory), data(preferences="x" * (settings.TEXT_MAX_LENGTH + 1))
+    )
     assert response.status_code == 400
     assert Goal.objects.count() == before
 

@@ -11,8 +11,13 @@ def url(trajectory):
 
 
 def data(**overrides):
-    return {"date": "2026-07-15", "place": "home", "present": "Bram, buurman Henk",
-            "notes": "Bram helpt de buurman in zijn moestuin.", **overrides}
+    return {
+        "date": "2026-07-15",
+        "place": "home",
+        "present": "Bram, buurman Henk",
+        "notes": "Bram helpt de buurman in zijn moestuin.",
+        **overrides,
+    }
 
 
 def test_it_adds_an_entry(world, login):
@@ -20,8 +25,13 @@ def test_it_adds_an_entry(world, login):
     assert response.redirect_chain == [(url(world.own_trajectory), 302)]
     entry = LogbookEntry.objects.get()
     assert (entry.trajectory, entry.date, entry.place, entry.present, entry.notes, entry.author) == (
-        world.own_trajectory, date(2026, 7, 15), "home", "Bram, buurman Henk", "Bram helpt de buurman in zijn moestuin.",
-        world.professional)
+        world.own_trajectory,
+        date(2026, 7, 15),
+        "home",
+        "Bram, buurman Henk",
+        "Bram helpt de buurman in zijn moestuin.",
+        world.professional,
+    )
     page = text_of(response)
     assert "Logboekregel toegevoegd." in page
     assert "15-07-2026 — Bij de cliënt thuis" in page
@@ -67,7 +77,9 @@ def test_it_rejects_a_date_that_does_not_exist(world, login):
 
 
 def test_it_rejects_oversized_notes(world, settings, login):
-    response = login(world.professional).post(url(world.own_trajectory), data(notes="x" * (settings.TEXT_MAX_LENGTH + 1)))
+    response = login(world.professional).post(
+        url(world.own_trajectory), data(notes="x" * (settings.TEXT_MAX_LENGTH + 1))
+    )
     assert response.status_code == 400
     assert not LogbookEntry.objects.exists()
 
@@ -86,19 +98,23 @@ def test_it_escapes_script_tags(world, login):
 
 
 def test_it_lets_another_organisation_with_consent_read_but_not_write(world, login, give_consent):
-    LogbookEntry.objects.create(trajectory=world.own_trajectory, place="home", notes="Eerste bezoek", author=world.professional)
+    LogbookEntry.objects.create(
+        trajectory=world.own_trajectory, place="home", notes="Eerste bezoek", author=world.professional
+    )
     give_consent(world.other_org)
     client = login(world.other_org_professional)
     response = client.get(url(world.own_trajectory))
     assert response.status_code == 200
     assert "Eerste bezoek" in text_of(response)
-    assert "<form method=\"post\" novalidate>" not in response.content.decode()
+    assert '<form method="post" novalidate>' not in response.content.decode()
     assert client.post(url(world.own_trajectory), data()).status_code == 404
     assert LogbookEntry.objects.count() == 1
 
 
 def test_it_gives_a_wmo_consultant_with_consent_404(world, login, give_consent):
-    LogbookEntry.objects.create(trajectory=world.own_trajectory, place="home", notes="Eerste bezoek", author=world.professional)
+    LogbookEntry.objects.create(
+        trajectory=world.own_trajectory, place="home", notes="Eerste bezoek", author=world.professional
+    )
     give_consent(world.municipality)
     response = login(world.wmo_consultant).get(url(world.own_trajectory))
     assert response.status_code == 404

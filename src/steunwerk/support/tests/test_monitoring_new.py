@@ -18,7 +18,11 @@ def test_it_records_the_answers_for_the_current_phase(world, login):
     assert response.status_code == 302
     assert response["Location"] == reverse("trajectory", args=[world.own_trajectory.pk])
     check = MonitoringCheck.objects.get()
-    assert (check.trajectory, check.phase, check.checked_by) == (world.own_trajectory, Phase.EXECUTION, world.professional)
+    assert (check.trajectory, check.phase, check.checked_by) == (
+        world.own_trajectory,
+        Phase.EXECUTION,
+        world.professional,
+    )
     assert (check.relationship, check.activities, check.connection) == ("ok", "attention", "ok")
     assert check.note == "Afspraak twee keer verzet"
 
@@ -50,8 +54,9 @@ def test_it_rejects_an_answer_that_is_not_a_choice(world, login):
 
 
 def test_it_rejects_an_oversized_note(world, settings, login):
-    response = login(world.professional).post(url(world.own_trajectory),
-                                              {**ANSWERS, "note": "x" * (settings.TEXT_MAX_LENGTH + 1)})
+    response = login(world.professional).post(
+        url(world.own_trajectory), {**ANSWERS, "note": "x" * (settings.TEXT_MAX_LENGTH + 1)}
+    )
     assert response.status_code == 400
     assert not MonitoringCheck.objects.exists()
 

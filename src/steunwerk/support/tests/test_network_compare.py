@@ -1,5 +1,6 @@
 """Netwerk toen en nu (clients.network_views.network_compare): the network kept at an evaluation next to the
 network of today, with what changed in words."""
+
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -10,9 +11,9 @@ from django.urls import reverse
 
 from steunwerk.access.models import AccessLogEntry, Consent
 from steunwerk.clients.models import NetworkMember
-from steunwerk.support.network import snapshot_members
 from steunwerk.conftest import make_goal_with_plan
 from steunwerk.support.models import Evaluation, NetworkSnapshot, Trajectory
+from steunwerk.support.network import snapshot_members
 from steunwerk.vocab import Involvement, Load, LogAction, Relation
 
 NO_SNAPSHOT = "Er is nog geen evaluatie met een momentopname van het netwerk."
@@ -31,7 +32,10 @@ def text_of(response):
 def changes_of(response):
     """The items of the "Wat veranderde" list."""
     html = response.content.decode().split("Wat veranderde", 1)[1].split("</ul>", 1)[0]
-    return [re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", li))).strip() for li in re.findall(r"<li>(.*?)</li>", html, re.S)]
+    return [
+        re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", li))).strip()
+        for li in re.findall(r"<li>(.*?)</li>", html, re.S)
+    ]
 
 
 def add_member(client, name, relation=Relation.FRIEND, **fields):
@@ -40,20 +44,27 @@ def add_member(client, name, relation=Relation.FRIEND, **fields):
 
 def take_snapshot(trajectory, on):
     evaluation = Evaluation.objects.create(trajectory=trajectory, date=on, author=trajectory.lead)
-    return NetworkSnapshot.objects.create(trajectory=trajectory, evaluation=evaluation, taken_on=on,
-                                          members=snapshot_members(trajectory.client))
+    return NetworkSnapshot.objects.create(
+        trajectory=trajectory, evaluation=evaluation, taken_on=on, members=snapshot_members(trajectory.client)
+    )
 
 
 def consent(world, receiver):
-    return Consent.objects.create(client=world.own_client, organisation=world.org, receiving_organisation=receiver,
-                                  purpose="Wmo-aanvraag", given_on=date(2026, 1, 1), explained_to_client=True,
-                                  recorded_by=world.professional)
+    return Consent.objects.create(
+        client=world.own_client,
+        organisation=world.org,
+        receiving_organisation=receiver,
+        purpose="Wmo-aanvraag",
+        given_on=date(2026, 1, 1),
+        explained_to_client=True,
+        recorded_by=world.professional,
+    )
 
 
 @pytest.fixture
 def then_and_now(world):
     """At the evaluation: Henk, Jeroen and Sandra. Since then Jeroen got too busy, Sandra left and Marieke came."""
-    henk = add_member(world.own_client, "Buurman Henk", Relation.NEIGHBOUR)
+    add_member(world.own_client, "Buurman Henk", Relation.NEIGHBOUR)
     jeroen = add_member(world.own_client, "Vriend Jeroen")
     sandra = add_member(world.own_client, "Collega Sandra")
     snapshot = take_snapshot(world.own_trajectory, date(2026, 9, 22))
@@ -75,9 +86,11 @@ def test_it_says_when_there_is_nothing_to_compare_with(world, login):
 def test_it_shows_who_came_who_left_and_whose_load_changed(world, login, then_and_now):
     response = login(world.professional).get(url(world.own_client))
     assert response.status_code == 200
-    assert changes_of(response) == ["Erbij: Teamgenote Marieke (Club- of teamgenoot)",
-                                    "Niet meer: Collega Sandra (Vriend(in))",
-                                    "Vriend Jeroen: Kan het goed aan → Te druk"]
+    assert changes_of(response) == [
+        "Erbij: Teamgenote Marieke (Club- of teamgenoot)",
+        "Niet meer: Collega Sandra (Vriend(in))",
+        "Vriend Jeroen: Kan het goed aan → Te druk",
+    ]
     assert "Buurman Henk" not in " ".join(changes_of(response))  # unchanged
 
 
@@ -90,7 +103,10 @@ def test_it_draws_both_maps_with_their_own_titles(world, login, then_and_now):
     assert then.find("svg:title", ns).text == "Netwerk op 22-09-2026"
     assert now.find("svg:title", ns).text == "Netwerk nu"
     assert "Collega Sandra" in then.find("svg:desc", ns).text and "Collega Sandra" not in now.find("svg:desc", ns).text
-    assert "Teamgenote Marieke" in now.find("svg:desc", ns).text and "Teamgenote Marieke" not in then.find("svg:desc", ns).text
+    assert (
+        "Teamgenote Marieke" in now.find("svg:desc", ns).text
+        and "Teamgenote Marieke" not in then.find("svg:desc", ns).text
+    )
     assert "Vriend Jeroen (Vriend(in), kan het goed aan)" in then.find("svg:desc", ns).text
     assert "Vriend Jeroen (Vriend(in), te druk)" in now.find("svg:desc", ns).text
 
@@ -118,7 +134,8 @@ def test_it_names_both_when_load_and_involvement_changed(world, login):
     moeder.load, moeder.involvement = Load.STOPPED, Involvement.NO
     moeder.save()
     assert changes_of(login(world.professional).get(url(world.own_client))) == [
-        "Moeder: Kan het goed aan → Gestopt; betrekken: Ja, cliënt wil deze persoon erbij → Nee, liever niet"]
+        "Moeder: Kan het goed aan → Gestopt; betrekken: Ja, cliënt wil deze persoon erbij → Nee, liever niet"
+    ]
 
 
 def test_it_compares_with_the_latest_evaluation_unless_another_moment_is_chosen(world, login):
@@ -157,7 +174,9 @@ def test_it_is_not_found_for_a_moment_of_another_client(world, login, then_and_n
 def test_it_leaves_out_moments_of_another_teams_trajectory_with_the_same_client(world, login):
     """The client also has a trajectory with team B; their evaluations are theirs."""
     add_member(world.own_client, "Buurman Henk")
-    elsewhere = Trajectory.objects.create(client=world.own_client, team=world.other_team, lead=world.other_team_professional)
+    elsewhere = Trajectory.objects.create(
+        client=world.own_client, team=world.other_team, lead=world.other_team_professional
+    )
     make_goal_with_plan(elsewhere, world.other_team_professional)
     theirs = take_snapshot(elsewhere, date(2026, 8, 1))
     client = login(world.professional)

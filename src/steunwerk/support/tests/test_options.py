@@ -9,8 +9,12 @@ def url(goal):
 
 
 def data(**overrides):
-    return {"text": "De buurman herinnert Bram aan de kliko", "pros": "Contact in de buurt", "cons": "Moet het durven vragen",
-            **overrides}
+    return {
+        "text": "De buurman herinnert Bram aan de kliko",
+        "pros": "Contact in de buurt",
+        "cons": "Moet het durven vragen",
+        **overrides,
+    }
 
 
 def test_it_shows_the_worksheet_with_the_goal(world, login):
@@ -27,7 +31,12 @@ def test_it_adds_an_option(world, login):
     assert response.redirect_chain == [(url(world.own_goal), 302)]
     option = Option.objects.get()
     assert (option.goal, option.text, option.pros, option.cons, option.rank) == (
-        world.own_goal, "De buurman herinnert Bram aan de kliko", "Contact in de buurt", "Moet het durven vragen", None)
+        world.own_goal,
+        "De buurman herinnert Bram aan de kliko",
+        "Contact in de buurt",
+        "Moet het durven vragen",
+        None,
+    )
     page = text_of(response)
     assert "Optie toegevoegd." in page
     assert "1 De buurman herinnert Bram aan de kliko Contact in de buurt Moet het durven vragen" in page

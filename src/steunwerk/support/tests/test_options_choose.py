@@ -20,7 +20,9 @@ def ranks(goal):
 
 def test_it_saves_the_best_and_second_best_option(world, login, options):
     buurman, agenda, moeder = options
-    response = login(world.professional).post(url(world.own_goal), {"best": buurman.pk, "second": agenda.pk}, follow=True)
+    response = login(world.professional).post(
+        url(world.own_goal), {"best": buurman.pk, "second": agenda.pk}, follow=True
+    )
     assert response.redirect_chain == [(reverse("options", args=[world.own_goal.pk]), 302)]
     assert "Keuze opgeslagen." in text_of(response)
     assert ranks(world.own_goal) == {"Buurman": 1, "Agenda": 2, "Moeder belt": None}

@@ -15,8 +15,9 @@ def url(goal):
 
 
 def steps_of(goal):
-    return list(PlanStep.objects.filter(plan__goal=goal).order_by("order", "id")
-                .values_list("order", "actor", "description"))
+    return list(
+        PlanStep.objects.filter(plan__goal=goal).order_by("order", "id").values_list("order", "actor", "description")
+    )
 
 
 @pytest.fixture
@@ -49,18 +50,25 @@ def test_it_reminds_who_the_client_does_not_want_as_helper(world, login):
 
 
 def test_it_creates_a_plan_with_a_step_for_every_kind_of_actor(world, login, new_goal):
-    steps = [step(StepActor.SELF, "Zelf de was doen", "Bram"),
-             step(StepActor.NETWORK, "Herinneren aan de kliko", "Buurman Henk"),
-             step(StepActor.GENERAL_PROVISION, "Lid worden van de volleybalclub", "Volleybalvereniging"),
-             step(StepActor.PROFESSIONAL, "Wmo-aanvraag voorbereiden", "Woonconsulent"),
-             step(StepActor.WMO, "Huishoudelijke hulp", "Thuiszorg", "3 uur per week"),
-             {**step(StepActor.OTHER_LAW, "Wijkverpleging", "Thuiszorg"), "law": "zvw"}]
+    steps = [
+        step(StepActor.SELF, "Zelf de was doen", "Bram"),
+        step(StepActor.NETWORK, "Herinneren aan de kliko", "Buurman Henk"),
+        step(StepActor.GENERAL_PROVISION, "Lid worden van de volleybalclub", "Volleybalvereniging"),
+        step(StepActor.PROFESSIONAL, "Wmo-aanvraag voorbereiden", "Woonconsulent"),
+        step(StepActor.WMO, "Huishoudelijke hulp", "Thuiszorg", "3 uur per week"),
+        {**step(StepActor.OTHER_LAW, "Wijkverpleging", "Thuiszorg"), "law": "zvw"},
+    ]
     response = login(world.professional).post(url(new_goal), plan_data(0, steps, needed_aids="Huishoudelijke hulp"))
     assert response.status_code == 302
     assert response["Location"] == reverse("trajectory", args=[world.own_trajectory.pk])
     plan = ActionPlan.objects.get(goal=new_goal)
     assert (plan.version, plan.drawn_up_on, plan.evaluation_on, plan.needed_aids, plan.updated_by) == (
-        1, date(2026, 6, 22), date(2026, 9, 22), "Huishoudelijke hulp", world.professional)
+        1,
+        date(2026, 6, 22),
+        date(2026, 9, 22),
+        "Huishoudelijke hulp",
+        world.professional,
+    )
     assert steps_of(new_goal) == [(i, s["actor"], s["description"]) for i, s in enumerate(steps, start=1)]
     assert PlanStep.objects.get(plan=plan, actor=StepActor.WMO).amount == "3 uur per week"
     version = PlanVersion.objects.get(plan=plan)
@@ -90,12 +98,17 @@ def test_it_writes_the_access_log_with_the_version(world, login, new_goal):
     client.post(url(new_goal), plan_data(0, [step(StepActor.SELF, "Zelf de was doen")]))
     client.post(url(new_goal), plan_data(1))
     rows = list(log_rows(action__in=["create", "update"]).order_by("id").values_list("action", "object_type", "detail"))
-    assert rows == [("create", "ActionPlan", "Plan van Aanpak versie 1"), ("update", "ActionPlan", "Plan van Aanpak versie 2")]
+    assert rows == [
+        ("create", "ActionPlan", "Plan van Aanpak versie 1"),
+        ("update", "ActionPlan", "Plan van Aanpak versie 2"),
+    ]
 
 
 def test_it_refuses_an_evaluation_date_before_the_drawn_up_date(world, login, new_goal):
-    response = login(world.professional).post(url(new_goal), plan_data(
-        0, [step(StepActor.SELF, "Zelf de was doen")], drawn="2026-06-22", evaluation="2026-06-21"))
+    response = login(world.professional).post(
+        url(new_goal),
+        plan_data(0, [step(StepActor.SELF, "Zelf de was doen")], drawn="2026-06-22", evaluation="2026-06-21"),
+    )
     assert response.status_code == 400
     assert "De evaluatiedatum ligt vóór de datum waarop het plan is opgesteld." in text_of(response)
     assert not ActionPlan.objects.filter(goal=new_goal).exists()
@@ -121,8 +134,9 @@ def test_it_accepts_an_evaluation_on_the_day_it_was_drawn_up(world, login, new_g
 
 
 def test_it_refuses_a_plan_without_an_evaluation_date(world, login, new_goal):
-    response = login(world.professional).post(url(new_goal), plan_data(0, [step(StepActor.SELF, "Zelf de was doen")],
-                                                                       evaluation=""))
+    response = login(world.professional).post(
+        url(new_goal), plan_data(0, [step(StepActor.SELF, "Zelf de was doen")], evaluation="")
+    )
     assert response.status_code == 400
     assert "Niet opgeslagen: verbeter de gemarkeerde velden." in text_of(response)
     assert not ActionPlan.objects.filter(goal=new_goal).exists()
@@ -137,12 +151,17 @@ def test_it_refuses_a_date_that_is_not_a_date(world, login, new_goal):
 def test_it_refuses_a_stale_version_and_keeps_the_newer_plan(world, login):
     existing = PlanStep.objects.get(plan__goal=world.own_goal)
     # Two people opened version 1. The team lead saves first ...
-    first = plan_data(1, [step(StepActor.SELF, "Zelf de was en de boodschappen doen", id=existing.pk)],
-                      evaluation="2026-10-01")
+    first = plan_data(
+        1, [step(StepActor.SELF, "Zelf de was en de boodschappen doen", id=existing.pk)], evaluation="2026-10-01"
+    )
     assert login(world.team_lead).post(url(world.own_goal), first).status_code == 302
     # ... then the professional saves what they typed into the old version.
-    late = plan_data(1, [step(StepActor.NETWORK, "Moeder doet de was", id=existing.pk),
-                         step(StepActor.WMO, "Huishoudelijke hulp")], evaluation="2026-12-01", needed_aids="Overschreven")
+    late = plan_data(
+        1,
+        [step(StepActor.NETWORK, "Moeder doet de was", id=existing.pk), step(StepActor.WMO, "Huishoudelijke hulp")],
+        evaluation="2026-12-01",
+        needed_aids="Overschreven",
+    )
     response = login(world.professional).post(url(world.own_goal), late)
     assert response.status_code == 409
     page = text_of(response)
@@ -150,14 +169,21 @@ def test_it_refuses_a_stale_version_and_keeps_the_newer_plan(world, login):
     assert reverse("plan_edit", args=[world.own_goal.pk]) in response.content.decode()
     plan = ActionPlan.objects.get(goal=world.own_goal)
     assert (plan.version, plan.evaluation_on, plan.needed_aids, plan.updated_by) == (
-        2, date(2026, 10, 1), "", world.team_lead)
+        2,
+        date(2026, 10, 1),
+        "",
+        world.team_lead,
+    )
     assert steps_of(world.own_goal) == [(1, StepActor.SELF, "Zelf de was en de boodschappen doen")]
     assert list(PlanVersion.objects.values_list("number", flat=True)) == [2]
 
 
 def test_it_refuses_a_second_first_version(world, login, new_goal):
     """Two people both opened the goal before it had a plan; the second save must not replace the first."""
-    assert login(world.team_lead).post(url(new_goal), plan_data(0, [step(StepActor.SELF, "Eerste plan")])).status_code == 302
+    assert (
+        login(world.team_lead).post(url(new_goal), plan_data(0, [step(StepActor.SELF, "Eerste plan")])).status_code
+        == 302
+    )
     response = login(world.professional).post(url(new_goal), plan_data(0, [step(StepActor.WMO, "Tweede plan")]))
     assert response.status_code == 409
     assert CONFLICT in text_of(response)
@@ -174,41 +200,82 @@ def test_it_refuses_an_existing_plan_posted_without_a_version(world, login):
 
 def test_it_deletes_a_ticked_step_and_closes_up_the_order(world, login):
     client = login(world.professional)
-    client.post(url(world.own_goal), plan_data(1, [
-        step(StepActor.SELF, "Zelf de was doen", id=PlanStep.objects.get(plan__goal=world.own_goal).pk),
-        step(StepActor.NETWORK, "Boodschappen met vriend"), step(StepActor.WMO, "Huishoudelijke hulp")]))
+    client.post(
+        url(world.own_goal),
+        plan_data(
+            1,
+            [
+                step(StepActor.SELF, "Zelf de was doen", id=PlanStep.objects.get(plan__goal=world.own_goal).pk),
+                step(StepActor.NETWORK, "Boodschappen met vriend"),
+                step(StepActor.WMO, "Huishoudelijke hulp"),
+            ],
+        ),
+    )
     first, second, third = PlanStep.objects.filter(plan__goal=world.own_goal).order_by("order")
-    response = client.post(url(world.own_goal), plan_data(2, [
-        step(StepActor.SELF, first.description, id=first.pk),
-        step(StepActor.NETWORK, second.description, id=second.pk, DELETE=True),
-        step(StepActor.WMO, third.description, id=third.pk)]))
+    response = client.post(
+        url(world.own_goal),
+        plan_data(
+            2,
+            [
+                step(StepActor.SELF, first.description, id=first.pk),
+                step(StepActor.NETWORK, second.description, id=second.pk, DELETE=True),
+                step(StepActor.WMO, third.description, id=third.pk),
+            ],
+        ),
+    )
     assert response.status_code == 302
-    assert steps_of(world.own_goal) == [(1, StepActor.SELF, "Zelf de was doen"), (2, StepActor.WMO, "Huishoudelijke hulp")]
+    assert steps_of(world.own_goal) == [
+        (1, StepActor.SELF, "Zelf de was doen"),
+        (2, StepActor.WMO, "Huishoudelijke hulp"),
+    ]
     v2, v3 = PlanVersion.objects.filter(plan__goal=world.own_goal).order_by("number")
-    assert [s["description"] for s in v2.snapshot["steps"]] == ["Zelf de was doen", "Boodschappen met vriend", "Huishoudelijke hulp"]
+    assert [s["description"] for s in v2.snapshot["steps"]] == [
+        "Zelf de was doen",
+        "Boodschappen met vriend",
+        "Huishoudelijke hulp",
+    ]
     assert [s["description"] for s in v3.snapshot["steps"]] == ["Zelf de was doen", "Huishoudelijke hulp"]
 
 
 def test_it_numbers_steps_in_the_order_shown_skipping_empty_rows(world, login, new_goal):
-    data = plan_data(0, [step(StepActor.PROFESSIONAL, "Eerst"), {}, step(StepActor.SELF, "Dan"), {},
-                         step(StepActor.NETWORK, "Als laatste")])
+    data = plan_data(
+        0,
+        [
+            step(StepActor.PROFESSIONAL, "Eerst"),
+            {},
+            step(StepActor.SELF, "Dan"),
+            {},
+            step(StepActor.NETWORK, "Als laatste"),
+        ],
+    )
     assert login(world.professional).post(url(new_goal), data).status_code == 302
-    assert steps_of(new_goal) == [(1, StepActor.PROFESSIONAL, "Eerst"), (2, StepActor.SELF, "Dan"),
-                                  (3, StepActor.NETWORK, "Als laatste")]
+    assert steps_of(new_goal) == [
+        (1, StepActor.PROFESSIONAL, "Eerst"),
+        (2, StepActor.SELF, "Dan"),
+        (3, StepActor.NETWORK, "Als laatste"),
+    ]
 
 
 def test_it_adds_new_steps_after_the_existing_ones(world, login):
     existing = PlanStep.objects.get(plan__goal=world.own_goal)
-    data = plan_data(1, [step(StepActor.SELF, "Zelf de was doen", id=existing.pk), step(StepActor.WMO, "Huishoudelijke hulp")])
+    data = plan_data(
+        1, [step(StepActor.SELF, "Zelf de was doen", id=existing.pk), step(StepActor.WMO, "Huishoudelijke hulp")]
+    )
     login(world.professional).post(url(world.own_goal), data)
-    assert steps_of(world.own_goal) == [(1, StepActor.SELF, "Zelf de was doen"), (2, StepActor.WMO, "Huishoudelijke hulp")]
+    assert steps_of(world.own_goal) == [
+        (1, StepActor.SELF, "Zelf de was doen"),
+        (2, StepActor.WMO, "Huishoudelijke hulp"),
+    ]
     assert PlanStep.objects.get(order=1, plan__goal=world.own_goal).pk == existing.pk
 
 
 def test_it_refuses_a_step_without_description_and_saves_nothing(world, login):
     existing = PlanStep.objects.get(plan__goal=world.own_goal)
-    data = plan_data(1, [step(StepActor.SELF, "Zelf de was doen", id=existing.pk),
-                         step(StepActor.NETWORK, "", "Buurman Henk")], needed_aids="Nieuw")
+    data = plan_data(
+        1,
+        [step(StepActor.SELF, "Zelf de was doen", id=existing.pk), step(StepActor.NETWORK, "", "Buurman Henk")],
+        needed_aids="Nieuw",
+    )
     assert login(world.professional).post(url(world.own_goal), data).status_code == 400
     plan = ActionPlan.objects.get(goal=world.own_goal)
     assert (plan.version, plan.needed_aids) == (1, "")
@@ -240,7 +307,11 @@ def test_it_does_not_touch_a_step_of_another_plan(world, login):
     response = login(world.professional).post(url(world.own_goal), data)
     assert response.status_code in (302, 400)
     foreign.refresh_from_db()
-    assert (foreign.plan.goal, foreign.description, foreign.actor) == (world.other_team_goal, "Zelf de was doen", StepActor.SELF)
+    assert (foreign.plan.goal, foreign.description, foreign.actor) == (
+        world.other_team_goal,
+        "Zelf de was doen",
+        StepActor.SELF,
+    )
 
 
 def test_it_shows_a_wmo_consultant_with_consent_the_plan_but_does_not_let_them_save(world, login, give_consent):
@@ -251,7 +322,10 @@ def test_it_shows_a_wmo_consultant_with_consent_the_plan_but_does_not_let_them_s
     assert "Zelf de was doen" in response.content.decode()
     assert reverse("profile", args=[world.own_trajectory.pk]) not in response.content.decode()
     existing = PlanStep.objects.get(plan__goal=world.own_goal)
-    assert client.post(url(world.own_goal), plan_data(1, [step(StepActor.WMO, "Anders", id=existing.pk)])).status_code == 404
+    assert (
+        client.post(url(world.own_goal), plan_data(1, [step(StepActor.WMO, "Anders", id=existing.pk)])).status_code
+        == 404
+    )
     assert steps_of(world.own_goal) == [(1, StepActor.SELF, "Zelf de was doen")]
     assert ActionPlan.objects.get(goal=world.own_goal).version == 1
 
@@ -260,7 +334,10 @@ def test_it_gives_another_team_404(world, login):
     client = login(world.other_team_professional)
     existing = PlanStep.objects.get(plan__goal=world.own_goal)
     assert client.get(url(world.own_goal)).status_code == 404
-    assert client.post(url(world.own_goal), plan_data(1, [step(StepActor.WMO, "Anders", id=existing.pk)])).status_code == 404
+    assert (
+        client.post(url(world.own_goal), plan_data(1, [step(StepActor.WMO, "Anders", id=existing.pk)])).status_code
+        == 404
+    )
     assert steps_of(world.own_goal) == [(1, StepActor.SELF, "Zelf de was doen")]
     assert ActionPlan.objects.get(goal=world.own_goal).version == 1
 
@@ -269,6 +346,9 @@ def test_it_gives_another_organisation_404(world, login):
     client = login(world.other_org_professional)
     existing = PlanStep.objects.get(plan__goal=world.own_goal)
     assert client.get(url(world.own_goal)).status_code == 404
-    assert client.post(url(world.own_goal), plan_data(1, [step(StepActor.WMO, "Anders", id=existing.pk)])).status_code == 404
+    assert (
+        client.post(url(world.own_goal), plan_data(1, [step(StepActor.WMO, "Anders", id=existing.pk)])).status_code
+        == 404
+    )
     assert steps_of(world.own_goal) == [(1, StepActor.SELF, "Zelf de was doen")]
     assert not PlanVersion.objects.exists()

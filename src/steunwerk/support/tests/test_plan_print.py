@@ -4,8 +4,12 @@ from steunwerk.support.models import ActionPlan, Goal, PlanStep
 from steunwerk.support.tests.helpers import log_rows, plan_tables, text_of
 from steunwerk.vocab import StepActor
 
-COLUMNS = ["Wat de persoon zelf doet", "Wat anderen doen", "Welke professionele hulp nodig is",
-           "Waarvoor een beroep op de Wmo gedaan wordt"]
+COLUMNS = [
+    "Wat de persoon zelf doet",
+    "Wat anderen doen",
+    "Welke professionele hulp nodig is",
+    "Waarvoor een beroep op de Wmo gedaan wordt",
+]
 
 
 def url(trajectory):
@@ -13,10 +17,17 @@ def url(trajectory):
 
 
 def test_it_prints_every_goal_with_its_plan_in_the_four_columns(world, login):
-    PlanStep.objects.create(plan=world.own_goal.plan, order=2, actor=StepActor.WMO, description="Huishoudelijke hulp",
-                            performer="Thuiszorg", amount="3 uur per week")
-    ActionPlan.objects.filter(pk=world.own_goal.plan.pk).update(needed_aids="Huishoudelijke hulp (Wmo-aanvraag)",
-                                                                 ladder_note="Schoonmaken lukt niet met het netwerk")
+    PlanStep.objects.create(
+        plan=world.own_goal.plan,
+        order=2,
+        actor=StepActor.WMO,
+        description="Huishoudelijke hulp",
+        performer="Thuiszorg",
+        amount="3 uur per week",
+    )
+    ActionPlan.objects.filter(pk=world.own_goal.plan.pk).update(
+        needed_aids="Huishoudelijke hulp (Wmo-aanvraag)", ladder_note="Schoonmaken lukt niet met het netwerk"
+    )
     Goal.objects.create(trajectory=world.own_trajectory, intended_result="Vrijwilligerswerk doen", priority=2)
     response = login(world.professional).get(url(world.own_trajectory))
     assert response.status_code == 200
@@ -34,8 +45,13 @@ def test_it_prints_every_goal_with_its_plan_in_the_four_columns(world, login):
 
 def test_it_prints_a_plan_that_has_no_steps_yet(world, login):
     goal = Goal.objects.create(trajectory=world.own_trajectory, intended_result="Vrijwilligerswerk doen", priority=2)
-    ActionPlan.objects.create(goal=goal, drawn_up_on="2026-06-22", evaluation_on="2026-09-22",
-                              needed_aids="Een maatje", updated_by=world.professional)
+    ActionPlan.objects.create(
+        goal=goal,
+        drawn_up_on="2026-06-22",
+        evaluation_on="2026-09-22",
+        needed_aids="Een maatje",
+        updated_by=world.professional,
+    )
     page = text_of(login(world.professional).get(url(world.own_trajectory)))
     section = page.split("Vrijwilligerswerk doen", 1)[1]
     assert "Datum evaluatie: 22-09-2026" in section
@@ -50,8 +66,13 @@ def test_it_writes_a_print_row_to_the_access_log(world, login):
 
 
 def test_it_escapes_script_tags(world, login):
-    PlanStep.objects.create(plan=world.own_goal.plan, order=2, actor=StepActor.NETWORK,
-                            description="<script>alert(1)</script>", performer="<b>Henk</b>")
+    PlanStep.objects.create(
+        plan=world.own_goal.plan,
+        order=2,
+        actor=StepActor.NETWORK,
+        description="<script>alert(1)</script>",
+        performer="<b>Henk</b>",
+    )
     html = login(world.professional).get(url(world.own_trajectory)).content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<b>Henk</b>" not in html

@@ -11,14 +11,29 @@ def url(goal):
 
 def save_two_versions(client, goal):
     existing = PlanStep.objects.get(plan__goal=goal)
-    client.post(reverse("plan_edit", args=[goal.pk]), plan_data(1, [
-        step(StepActor.SELF, "Zelf de was doen", id=existing.pk),
-        step(StepActor.NETWORK, "Helpen met de boodschappen", "Vriend Jeroen", "wekelijks")], evaluation="2026-09-22"))
+    client.post(
+        reverse("plan_edit", args=[goal.pk]),
+        plan_data(
+            1,
+            [
+                step(StepActor.SELF, "Zelf de was doen", id=existing.pk),
+                step(StepActor.NETWORK, "Helpen met de boodschappen", "Vriend Jeroen", "wekelijks"),
+            ],
+            evaluation="2026-09-22",
+        ),
+    )
     friend = PlanStep.objects.get(plan__goal=goal, performer="Vriend Jeroen")
-    client.post(reverse("plan_edit", args=[goal.pk]), plan_data(2, [
-        step(StepActor.SELF, "Zelf de was doen", id=existing.pk),
-        step(StepActor.NETWORK, "Helpen met de boodschappen", "Teamgenote Marieke", "wekelijks", id=friend.pk)],
-        evaluation="2026-12-22"))
+    client.post(
+        reverse("plan_edit", args=[goal.pk]),
+        plan_data(
+            2,
+            [
+                step(StepActor.SELF, "Zelf de was doen", id=existing.pk),
+                step(StepActor.NETWORK, "Helpen met de boodschappen", "Teamgenote Marieke", "wekelijks", id=friend.pk),
+            ],
+            evaluation="2026-12-22",
+        ),
+    )
 
 
 def test_it_lists_every_saved_version_newest_first_as_it_was(world, login):

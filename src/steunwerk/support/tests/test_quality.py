@@ -38,13 +38,19 @@ def test_it_saves_every_cell_of_the_grid(world, login):
 
 
 def test_it_stores_nothing_for_empty_cells(world, login):
-    login(world.professional).post(url(world.own_trajectory), form_data({("rights", "present"): ("Een advocaat", Voice.CLIENT)}))
-    assert list(QualityEntry.objects.values_list("dimension", "aspect", "text")) == [("rights", "present", "Een advocaat")]
+    login(world.professional).post(
+        url(world.own_trajectory), form_data({("rights", "present"): ("Een advocaat", Voice.CLIENT)})
+    )
+    assert list(QualityEntry.objects.values_list("dimension", "aspect", "text")) == [
+        ("rights", "present", "Een advocaat")
+    ]
 
 
 def test_it_records_whose_words_and_who_typed_them(world, login):
-    cells = {("relations", "barriers"): ("Schaamt zich", Voice.PROFESSIONAL),
-             ("relations", "present"): ("Een goede vriend", Voice.CLIENT)}
+    cells = {
+        ("relations", "barriers"): ("Schaamt zich", Voice.PROFESSIONAL),
+        ("relations", "present"): ("Een goede vriend", Voice.CLIENT),
+    }
     login(world.professional).post(url(world.own_trajectory), form_data(cells))
     cells[("relations", "present")] = ("Een goede vriend en de buurman", Voice.NETWORK)
     login(world.team_lead).post(url(world.own_trajectory), form_data(cells))
@@ -64,8 +70,10 @@ def test_it_clears_a_cell(world, login):
 
 
 def test_it_rejects_an_oversized_cell_and_saves_nothing(world, settings, login):
-    cells = {("emotional", "barriers"): ("Stress", Voice.CLIENT),
-             ("rights", "needed"): ("x" * (settings.TEXT_MAX_LENGTH + 1), Voice.CLIENT)}
+    cells = {
+        ("emotional", "barriers"): ("Stress", Voice.CLIENT),
+        ("rights", "needed"): ("x" * (settings.TEXT_MAX_LENGTH + 1), Voice.CLIENT),
+    }
     response = login(world.professional).post(url(world.own_trajectory), form_data(cells))
     assert response.status_code == 400
     assert "Niet opgeslagen: verbeter de gemarkeerde velden." in text_of(response)
@@ -73,15 +81,18 @@ def test_it_rejects_an_oversized_cell_and_saves_nothing(world, settings, login):
 
 
 def test_it_rejects_an_unknown_voice_and_saves_nothing(world, login):
-    response = login(world.professional).post(url(world.own_trajectory),
-                                               form_data({("emotional", "barriers"): ("Stress", "neighbour")}))
+    response = login(world.professional).post(
+        url(world.own_trajectory), form_data({("emotional", "barriers"): ("Stress", "neighbour")})
+    )
     assert response.status_code == 400
     assert not QualityEntry.objects.exists()
 
 
 def test_it_escapes_script_tags(world, login):
     client = login(world.professional)
-    client.post(url(world.own_trajectory), form_data({("emotional", "wishes"): ("<script>alert(1)</script>", Voice.CLIENT)}))
+    client.post(
+        url(world.own_trajectory), form_data({("emotional", "wishes"): ("<script>alert(1)</script>", Voice.CLIENT)})
+    )
     html = client.get(url(world.own_trajectory)).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -96,8 +107,13 @@ def test_it_writes_the_access_log(world, login):
 
 
 def test_it_lets_another_organisation_with_consent_read_but_not_save(world, login, give_consent):
-    QualityEntry.objects.create(trajectory=world.own_trajectory, dimension="emotional", aspect="barriers", text="Stress",
-                                recorded_by=world.professional)
+    QualityEntry.objects.create(
+        trajectory=world.own_trajectory,
+        dimension="emotional",
+        aspect="barriers",
+        text="Stress",
+        recorded_by=world.professional,
+    )
     give_consent(world.other_org)
     client = login(world.other_org_professional)
     response = client.get(url(world.own_trajectory))
@@ -115,12 +131,18 @@ def test_it_gives_a_wmo_consultant_with_consent_404(world, login, give_consent):
 def test_it_gives_another_team_404(world, login):
     client = login(world.other_team_professional)
     assert client.get(url(world.own_trajectory)).status_code == 404
-    assert client.post(url(world.own_trajectory), form_data({("rights", "wishes"): ("x", Voice.CLIENT)})).status_code == 404
+    assert (
+        client.post(url(world.own_trajectory), form_data({("rights", "wishes"): ("x", Voice.CLIENT)})).status_code
+        == 404
+    )
     assert not QualityEntry.objects.exists()
 
 
 def test_it_gives_another_organisation_404(world, login):
     client = login(world.other_org_professional)
     assert client.get(url(world.own_trajectory)).status_code == 404
-    assert client.post(url(world.own_trajectory), form_data({("rights", "wishes"): ("x", Voice.CLIENT)})).status_code == 404
+    assert (
+        client.post(url(world.own_trajectory), form_data({("rights", "wishes"): ("x", Voice.CLIENT)})).status_code
+        == 404
+    )
     assert not QualityEntry.objects.exists()

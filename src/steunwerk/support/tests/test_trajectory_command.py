@@ -16,9 +16,11 @@ def run(*args):
 def test_it_lists_every_trajectory_as_json_for_the_operator(world):
     items = json.loads(run("list", "--json"))
     rows = {(i["id"], i["client"], i["phase"]) for i in items}
-    assert rows == {(world.own_trajectory.pk, "Bram de Wit", "meeting"),
-                    (world.other_team_trajectory.pk, "Kees van Dam", "meeting"),
-                    (world.other_org_trajectory.pk, "Lotte Bakker", "meeting")}
+    assert rows == {
+        (world.own_trajectory.pk, "Bram de Wit", "meeting"),
+        (world.other_team_trajectory.pk, "Kees van Dam", "meeting"),
+        (world.other_org_trajectory.pk, "Lotte Bakker", "meeting"),
+    }
 
 
 def test_it_lists_as_text(world):
@@ -30,7 +32,10 @@ def test_it_logs_every_client_listed(world):
     run("list", "--json")
     rows = log_rows(action="read")
     assert set(rows.values_list("client_id", flat=True)) == {
-        world.own_client.pk, world.other_team_client.pk, world.other_org_client.pk}
+        world.own_client.pk,
+        world.other_team_client.pk,
+        world.other_org_client.pk,
+    }
     assert set(rows.values_list("actor_name", "role")) == {("opdrachtregel", "system")}
 
 

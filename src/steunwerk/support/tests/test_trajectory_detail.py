@@ -20,12 +20,21 @@ def url(trajectory):
 
 def add_steps(goal):
     plan = goal.plan
-    PlanStep.objects.create(plan=plan, order=2, actor=StepActor.NETWORK, description="Herinnert aan de kliko",
-                            performer="Buurman Henk")
-    PlanStep.objects.create(plan=plan, order=3, actor=StepActor.GENERAL_PROVISION, description="Lid van de volleybalclub")
+    PlanStep.objects.create(
+        plan=plan, order=2, actor=StepActor.NETWORK, description="Herinnert aan de kliko", performer="Buurman Henk"
+    )
+    PlanStep.objects.create(
+        plan=plan, order=3, actor=StepActor.GENERAL_PROVISION, description="Lid van de volleybalclub"
+    )
     PlanStep.objects.create(plan=plan, order=4, actor=StepActor.PROFESSIONAL, description="Wmo-aanvraag voorbereiden")
-    PlanStep.objects.create(plan=plan, order=5, actor=StepActor.WMO, description="Huishoudelijke hulp",
-                            performer="Thuiszorg", amount="3 uur per week")
+    PlanStep.objects.create(
+        plan=plan,
+        order=5,
+        actor=StepActor.WMO,
+        description="Huishoudelijke hulp",
+        performer="Thuiszorg",
+        amount="3 uur per week",
+    )
 
 
 def test_it_shows_the_phase_and_what_it_is_for(world, login):
@@ -49,9 +58,15 @@ def test_it_shows_the_three_monitoring_questions(world, login):
 
 
 def test_it_shows_the_last_monitoring_answers(world, login):
-    MonitoringCheck.objects.create(trajectory=world.own_trajectory, phase=Phase.MEETING, relationship="ok",
-                                   activities="attention", connection="ok", note="Bram zegt weinig",
-                                   checked_by=world.professional)
+    MonitoringCheck.objects.create(
+        trajectory=world.own_trajectory,
+        phase=Phase.MEETING,
+        relationship="ok",
+        activities="attention",
+        connection="ok",
+        note="Bram zegt weinig",
+        checked_by=world.professional,
+    )
     page = text_of(login(world.professional).get(url(world.own_trajectory)))
     assert "relatie — Ja, op koers" in page
     assert "activiteiten — Vraagt aandacht" in page
@@ -80,9 +95,12 @@ def test_it_shows_an_empty_column_as_a_dash(world, login):
 
 
 def test_it_shows_the_wish_and_preferences_of_a_goal(world, login):
-    wish = ImportantWish.objects.create(trajectory=world.own_trajectory, rank=1, text="Mijn huis op orde",
-                                        recorded_by=world.professional)
-    Goal.objects.filter(pk=world.own_goal.pk).update(wish=wish, preferences="Alles een vaste plek\n\nHet huis is schoon")
+    wish = ImportantWish.objects.create(
+        trajectory=world.own_trajectory, rank=1, text="Mijn huis op orde", recorded_by=world.professional
+    )
+    Goal.objects.filter(pk=world.own_goal.pk).update(
+        wish=wish, preferences="Alles een vaste plek\n\nHet huis is schoon"
+    )
     response = login(world.professional).get(url(world.own_trajectory))
     page = text_of(response)
     assert "Uit de wens: “Mijn huis op orde”" in page
@@ -97,8 +115,13 @@ def test_it_says_when_there_are_no_goals_yet(world, login):
 
 
 def test_it_shows_the_phase_history(world, login):
-    PhaseChange.objects.create(trajectory=world.own_trajectory, from_phase=Phase.MEETING, to_phase=Phase.GOALS,
-                               note="Profiel was al bekend", changed_by=world.professional)
+    PhaseChange.objects.create(
+        trajectory=world.own_trajectory,
+        from_phase=Phase.MEETING,
+        to_phase=Phase.GOALS,
+        note="Profiel was al bekend",
+        changed_by=world.professional,
+    )
     page = text_of(login(world.professional).get(url(world.own_trajectory)))
     assert "Ontmoeting en kennismaking → Doelen stellen (Professional): Profiel was al bekend" in page
 
@@ -118,17 +141,29 @@ def test_it_gives_the_team_the_forms_export_and_file_links(world, login):
 def test_it_writes_a_read_row_to_the_access_log(world, login):
     login(world.team_lead).get(url(world.own_trajectory))
     row = log_rows(client_id=world.own_client.pk).get()
-    assert (row.action, row.user, row.object_type, row.object_id) == ("read", world.team_lead, "Trajectory",
-                                                                        world.own_trajectory.pk)
+    assert (row.action, row.user, row.object_type, row.object_id) == (
+        "read",
+        world.team_lead,
+        "Trajectory",
+        world.own_trajectory.pk,
+    )
 
 
 def test_it_lets_a_wmo_consultant_with_consent_see_the_plan_but_not_the_file(world, login, give_consent):
     give_consent(world.municipality)
-    MonitoringCheck.objects.create(trajectory=world.own_trajectory, phase=Phase.MEETING, relationship="ok",
-                                   activities="ok", connection="attention", note="Vertrouwelijk",
-                                   checked_by=world.professional)
+    MonitoringCheck.objects.create(
+        trajectory=world.own_trajectory,
+        phase=Phase.MEETING,
+        relationship="ok",
+        activities="ok",
+        connection="attention",
+        note="Vertrouwelijk",
+        checked_by=world.professional,
+    )
     t = world.own_trajectory
-    wish = ImportantWish.objects.create(trajectory=t, rank=1, text="Wens uit het dossier", recorded_by=world.professional)
+    wish = ImportantWish.objects.create(
+        trajectory=t, rank=1, text="Wens uit het dossier", recorded_by=world.professional
+    )
     Goal.objects.filter(pk=world.own_goal.pk).update(wish=wish)
     browser = login(world.wmo_consultant)
     with CaptureQueriesContext(connection) as queries:
@@ -164,8 +199,9 @@ def test_it_keeps_the_number_of_queries_flat_as_goals_grow(world, login):
         assert client.get(url(world.own_trajectory)).status_code == 200
     for i in range(4):
         goal = Goal.objects.create(trajectory=world.own_trajectory, intended_result=f"Doel {i}", priority=2 + i)
-        wish = ImportantWish.objects.create(trajectory=world.own_trajectory, rank=1 + i, text=f"Wens {i}",
-                                            recorded_by=world.professional)
+        wish = ImportantWish.objects.create(
+            trajectory=world.own_trajectory, rank=1 + i, text=f"Wens {i}", recorded_by=world.professional
+        )
         Goal.objects.filter(pk=goal.pk).update(wish=wish)
     add_steps(world.own_goal)
     with CaptureQueriesContext(connection) as five_goals:
@@ -197,16 +233,24 @@ def test_it_shows_linked_methods_members_and_provisions_without_a_query_per_step
     method = local_method(world.org, "Maatje in de wijk")
     member = NetworkMember.objects.create(client=world.own_client, organisation=world.org, name="Buurvrouw Truus")
     service = make_service(world.org, "Koffie-inloop")
-    PlanStep.objects.create(plan=plan, order=2, actor=StepActor.NETWORK, description="Samen boodschappen",
-                            network_member=member, performer="Truus")
+    PlanStep.objects.create(
+        plan=plan,
+        order=2,
+        actor=StepActor.NETWORK,
+        description="Samen boodschappen",
+        network_member=member,
+        performer="Truus",
+    )
     client.get(url(world.own_trajectory))
     with CaptureQueriesContext(connection) as few:
         assert client.get(url(world.own_trajectory)).status_code == 200
     for i in range(5):
-        PlanStep.objects.create(plan=plan, order=3 + i, actor=StepActor.PROFESSIONAL, description=f"Training {i}",
-                                method=method)
-        PlanStep.objects.create(plan=plan, order=10 + i, actor=StepActor.GENERAL_PROVISION,
-                                description=f"Inloop {i}", provision=service)
+        PlanStep.objects.create(
+            plan=plan, order=3 + i, actor=StepActor.PROFESSIONAL, description=f"Training {i}", method=method
+        )
+        PlanStep.objects.create(
+            plan=plan, order=10 + i, actor=StepActor.GENERAL_PROVISION, description=f"Inloop {i}", provision=service
+        )
     with CaptureQueriesContext(connection) as many:
         response = client.get(url(world.own_trajectory))
     assert len(many) == len(few)

@@ -1,4 +1,5 @@
 """Proposing methods for a trajectory: the profile comes from the file; reasons are shown; steps can be chosen."""
+
 import re
 from datetime import date
 from html import unescape
@@ -8,11 +9,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from steunwerk.conftest import make_trajectory
-from steunwerk.support.situation import profile_for_trajectory
 from steunwerk.methods.tests.helpers import (
-    COMPLEX_PSYCHIATRIC_TOP3, local_method, log_rows, recommended_slugs, strip, text_of,
+    COMPLEX_PSYCHIATRIC_TOP3,
+    local_method,
+    log_rows,
+    recommended_slugs,
+    strip,
+    text_of,
 )
 from steunwerk.support.models import ActionPlan, Goal, PlanStep
+from steunwerk.support.situation import profile_for_trajectory
 from steunwerk.vocab import StepActor
 
 
@@ -46,8 +52,14 @@ def reasons_of(response):
 
 
 def test_it_prefills_the_profile_from_the_client_and_the_trajectory(world, login):
-    set_situation(world, ["intellectual", "old_age"], complexity="complex", aim="participatie",
-                  domain="social_contacts", preferences="Elke week naar de sportclub")
+    set_situation(
+        world,
+        ["intellectual", "old_age"],
+        complexity="complex",
+        aim="participatie",
+        domain="social_contacts",
+        preferences="Elke week naar de sportclub",
+    )
     response = login(world.professional).get(url(world.own_trajectory))
     assert response.status_code == 200
     html = response.content.decode()
@@ -61,7 +73,12 @@ def test_it_prefills_the_profile_from_the_client_and_the_trajectory(world, login
 def test_it_maps_every_kind_of_limitation_to_a_target_group(world):
     world.own_client.limitations = ["old_age", "physical", "intellectual", "psychological", "social"]
     assert profile_for_trajectory(world.own_trajectory)["target_groups"] == [
-        "ouderdom", "lichamelijk", "verstandelijk", "psychisch", "algemeen"]
+        "ouderdom",
+        "lichamelijk",
+        "verstandelijk",
+        "psychisch",
+        "algemeen",
+    ]
 
 
 def test_it_takes_the_domains_of_every_goal_without_duplicates(world):
@@ -82,8 +99,14 @@ def test_it_recommends_fact_cti_and_ispb_for_a_complex_psychiatric_situation(wor
 
 
 def test_it_shows_the_reasons_in_plain_dutch(world, login):
-    set_situation(world, ["psychological"], complexity="licht", aim="participatie", domain="social_contacts",
-                  preferences="Ik ben eenzaam en wil vrienden")
+    set_situation(
+        world,
+        ["psychological"],
+        complexity="licht",
+        aim="participatie",
+        domain="social_contacts",
+        preferences="Ik ben eenzaam en wil vrienden",
+    )
     response = login(world.professional).get(url(world.own_trajectory))
     reasons = reasons_of(response)["vriendendiensten"]
     assert "past bij doelgroep psychisch" in reasons
@@ -102,14 +125,18 @@ def test_it_shows_at_most_twelve_methods_and_never_an_organisation_approach(worl
 def test_it_notes_that_there_is_no_proven_method_for_complex_problems_with_an_intellectual_disability(world, login):
     set_situation(world, ["intellectual"], complexity="complex")
     page = text_of(login(world.professional).get(url(world.own_trajectory)))
-    assert "De methodewijzer kent geen bewezen methode voor mensen met een verstandelijke beperking en complexe " \
-           "problemen." in page
+    assert (
+        "De methodewijzer kent geen bewezen methode voor mensen met een verstandelijke beperking en complexe "
+        "problemen." in page
+    )
 
 
 def test_it_recommends_again_for_an_adjusted_profile(world, login):
     set_situation(world, ["psychological"], complexity="complex")
-    response = login(world.professional).get(url(world.own_trajectory), {
-        "target_groups": ["ouderdom"], "text": "Mevrouw heeft dementie; haar man is mantelzorger"})
+    response = login(world.professional).get(
+        url(world.own_trajectory),
+        {"target_groups": ["ouderdom"], "text": "Mevrouw heeft dementie; haar man is mantelzorger"},
+    )
     assert response.status_code == 200
     assert recommended_slugs(response)[0] == "ontmoetingscentra-dementie"
     assert checked(response.content.decode(), "target_groups") == {"ouderdom"}
@@ -118,8 +145,9 @@ def test_it_recommends_again_for_an_adjusted_profile(world, login):
 
 
 def test_it_refuses_an_unknown_value_with_a_dutch_message(world, login):
-    response = login(world.professional).get(url(world.own_trajectory), {"target_groups": ["kinderen"],
-                                                                         "problem_level": "beide"})
+    response = login(world.professional).get(
+        url(world.own_trajectory), {"target_groups": ["kinderen"], "problem_level": "beide"}
+    )
     assert response.status_code == 400
     page = text_of(response)
     assert "Selecteer een geldige keuze. kinderen is geen beschikbare keuze." in page
@@ -138,7 +166,9 @@ def test_it_offers_the_steps_of_this_trajectory_only(world, login):
 
 
 def test_it_escapes_what_a_step_says_in_the_list_of_steps(world, login):
-    PlanStep.objects.create(plan=world.own_goal.plan, actor=StepActor.SELF, description='<script>alert("x")</script> & meer')
+    PlanStep.objects.create(
+        plan=world.own_goal.plan, actor=StepActor.SELF, description='<script>alert("x")</script> & meer'
+    )
     html = login(world.professional).get(url(world.own_trajectory)).content.decode()
     assert "<script>alert" not in html
     label = re.search(r'<option value="\d+">([^<>"]*meer)</option>', html).group(1)  # no markup left in it
@@ -155,10 +185,22 @@ def test_it_asks_for_a_plan_first_when_there_are_no_steps(world, login):
 
 def test_it_proposes_the_own_organisations_local_method_but_not_another_organisations(world, login):
     set_situation(world, ["psychological"], complexity="complex")
-    own = local_method(world.org, name="Herstelteam Oost", problem_level="complex", aim="zelfredzaamheid",
-                       target_groups_primary=["psychisch"], problem_level_certain=True)
-    other = local_method(world.other_org, name="Herstelteam West", problem_level="complex", aim="zelfredzaamheid",
-                         target_groups_primary=["psychisch"], problem_level_certain=True)
+    own = local_method(
+        world.org,
+        name="Herstelteam Oost",
+        problem_level="complex",
+        aim="zelfredzaamheid",
+        target_groups_primary=["psychisch"],
+        problem_level_certain=True,
+    )
+    other = local_method(
+        world.other_org,
+        name="Herstelteam West",
+        problem_level="complex",
+        aim="zelfredzaamheid",
+        target_groups_primary=["psychisch"],
+        problem_level_certain=True,
+    )
     slugs = recommended_slugs(login(world.professional).get(url(world.own_trajectory)))
     assert own.slug in slugs[:5]
     assert other.slug not in slugs
@@ -168,7 +210,11 @@ def test_it_logs_that_the_file_was_read(world, login):
     login(world.professional).get(url(world.own_trajectory))
     row = log_rows(action="read", client_id=world.own_client.pk).get()
     assert (row.user, row.object_type, row.object_id, row.detail) == (
-        world.professional, "Trajectory", world.own_trajectory.pk, "methoden voorstellen")
+        world.professional,
+        "Trajectory",
+        world.own_trajectory.pk,
+        "methoden voorstellen",
+    )
 
 
 def test_it_answers_404_for_another_teams_trajectory(world, login):
@@ -178,10 +224,16 @@ def test_it_answers_404_for_another_teams_trajectory(world, login):
 
 def add_goals(world, trajectory, n):
     for i in range(n):
-        goal = Goal.objects.create(trajectory=trajectory, intended_result=f"Doel {i}", priority=i + 2,
-                                   domain="social_contacts", preferences="Vrienden maken\nNaar de club")
-        plan = ActionPlan.objects.create(goal=goal, drawn_up_on=date(2026, 6, 1), evaluation_on=date(2026, 9, 1),
-                                         updated_by=world.professional)
+        goal = Goal.objects.create(
+            trajectory=trajectory,
+            intended_result=f"Doel {i}",
+            priority=i + 2,
+            domain="social_contacts",
+            preferences="Vrienden maken\nNaar de club",
+        )
+        plan = ActionPlan.objects.create(
+            goal=goal, drawn_up_on=date(2026, 6, 1), evaluation_on=date(2026, 9, 1), updated_by=world.professional
+        )
         for order in range(3):
             PlanStep.objects.create(plan=plan, order=order, actor=StepActor.NETWORK, description=f"Stap {order}")
 
@@ -209,18 +261,27 @@ def test_it_does_not_offer_steps_of_another_trajectory_of_the_same_team(world, l
 
 
 def test_it_lists_the_steps_in_plan_order_shortened_and_shows_scores_in_dutch_notation(world, login):
-    second = Goal.objects.create(trajectory=world.own_trajectory, intended_result="Eerst dit doel, want prioriteit nul",
-                                 priority=0)
-    plan = ActionPlan.objects.create(goal=second, drawn_up_on=date(2026, 6, 1), evaluation_on=date(2026, 9, 1),
-                                     updated_by=world.professional)
+    second = Goal.objects.create(
+        trajectory=world.own_trajectory, intended_result="Eerst dit doel, want prioriteit nul", priority=0
+    )
+    plan = ActionPlan.objects.create(
+        goal=second, drawn_up_on=date(2026, 6, 1), evaluation_on=date(2026, 9, 1), updated_by=world.professional
+    )
     PlanStep.objects.create(plan=plan, order=2, actor=StepActor.SELF, description="Tweede")
-    PlanStep.objects.create(plan=plan, order=1, actor=StepActor.SELF, description="Een stap met een heel lange "
-                            "beschrijving die niet in de lijst past")
+    PlanStep.objects.create(
+        plan=plan,
+        order=1,
+        actor=StepActor.SELF,
+        description="Een stap met een heel lange beschrijving die niet in de lijst past",
+    )
     html = login(world.professional).get(url(world.own_trajectory)).content.decode()
     first_list = html.split('name="step">')[1].split("</select>")[0]
     labels = re.findall(r"<option[^>]*>([^<]*)</option>", first_list)
-    assert labels == ["Eerst dit doel, want priorite… — Een stap met een heel lange beschrijving die niet…",
-                      "Eerst dit doel, want priorite… — Tweede", "Huishouden op orde — Zelf de was doen"]
+    assert labels == [
+        "Eerst dit doel, want priorite… — Een stap met een heel lange beschrijving die niet…",
+        "Eerst dit doel, want priorite… — Tweede",
+        "Huishouden op orde — Zelf de was doen",
+    ]
     assert [len(part) for part in labels[0].split(" — ")] == [30, 50]
     assert re.findall(r"\(score \d+,\d\)", strip(html))
 

@@ -1,6 +1,7 @@
 """Trajectory.client_name, the one derived field of a trajectory: taken from the client when the trajectory is made,
 kept in step by renaming the client (Client.save), never written back by a trajectory's own save, and a caller that
 assigns it is stopped loudly instead of seeing the assignment dropped."""
+
 import pytest
 
 from steunwerk.clients.models import Client
@@ -68,7 +69,8 @@ def test_a_trajectory_read_again_after_a_rename_saves_normally(world):
 
 def test_a_trajectory_read_without_its_name_saves_what_it_read(world):
     trajectory = Trajectory.objects.only("id", "phase", "client_id", "team_id", "organisation_id").get(
-        pk=world.own_trajectory.pk)
+        pk=world.own_trajectory.pk
+    )
     trajectory.phase = "goals"
     trajectory.save()
     fresh = Trajectory.objects.get(pk=world.own_trajectory.pk)

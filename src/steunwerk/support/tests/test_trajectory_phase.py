@@ -21,7 +21,11 @@ def test_it_moves_forward_and_records_the_change(world, login):
     assert phase_of(t) == Phase.PLANNING
     change = PhaseChange.objects.get(trajectory=t)
     assert (change.from_phase, change.to_phase, change.note, change.changed_by) == (
-        Phase.MEETING, Phase.PLANNING, "Profiel al rond", world.professional)
+        Phase.MEETING,
+        Phase.PLANNING,
+        "Profiel al rond",
+        world.professional,
+    )
 
 
 def test_it_moves_back_to_an_earlier_phase(world, login):
@@ -42,10 +46,14 @@ def test_it_records_each_move(world, login):
     client = login(world.professional)
     for phase in (Phase.INFORMATION, Phase.GOALS, Phase.INFORMATION):
         assert client.post(url(world.own_trajectory), {"phase": phase}).status_code == 302
-    moves = list(PhaseChange.objects.filter(trajectory=world.own_trajectory).order_by("id")
-                 .values_list("from_phase", "to_phase"))
-    assert moves == [(Phase.MEETING, Phase.INFORMATION), (Phase.INFORMATION, Phase.GOALS),
-                     (Phase.GOALS, Phase.INFORMATION)]
+    moves = list(
+        PhaseChange.objects.filter(trajectory=world.own_trajectory).order_by("id").values_list("from_phase", "to_phase")
+    )
+    assert moves == [
+        (Phase.MEETING, Phase.INFORMATION),
+        (Phase.INFORMATION, Phase.GOALS),
+        (Phase.GOALS, Phase.INFORMATION),
+    ]
 
 
 def test_it_records_nothing_when_the_phase_stays_the_same(world, login):

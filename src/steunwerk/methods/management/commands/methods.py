@@ -56,18 +56,20 @@ class Command(BaseCommand):
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
-            self._fail(f"Geen geldige JSON op standaardinvoer ({exc.msg}, regel {exc.lineno}). Verwacht: "
-                       '{"target_groups": [...], "problem_level": "licht"|"complex"|null, '
-                       '"aim": "zelfredzaamheid"|"participatie"|"beide"|null, "domains": [...], "text": "..."}')
+            self._fail(
+                f"Geen geldige JSON op standaardinvoer ({exc.msg}, regel {exc.lineno}). Verwacht: "
+                '{"target_groups": [...], "problem_level": "licht"|"complex"|null, '
+                '"aim": "zelfredzaamheid"|"participatie"|"beide"|null, "domains": [...], "text": "..."}'
+            )
         try:
             profile = Profile.from_dict(data)
         except ProfileError as exc:
             self._fail(str(exc))
         methods, corpus = national_catalogue()
-        results, notes = recommend(profile, methods, corpus,
-                                   limit=limit)
-        self.stdout.write(json.dumps({"results": [r.as_dict() for r in results], "notes": notes},
-                                     ensure_ascii=False, indent=2))
+        results, notes = recommend(profile, methods, corpus, limit=limit)
+        self.stdout.write(
+            json.dumps({"results": [r.as_dict() for r in results], "notes": notes}, ensure_ascii=False, indent=2)
+        )
 
     def _show(self, slug, as_json=False, **_):
         method = Method.objects.filter(slug=slug, organisation__isnull=True).prefetch_related("related").first()
@@ -93,6 +95,6 @@ class Command(BaseCommand):
         try:
             entries = read_catalogue(file)
         except (OSError, ValueError) as exc:
-            raise CommandError(f"Kan {file} niet lezen: {exc}")
+            raise CommandError(f"Kan {file} niet lezen: {exc}") from exc
         created, updated = load(Method, entries)
         self.stdout.write(f"{created} methoden toegevoegd, {updated} bijgewerkt.")

@@ -35,8 +35,10 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         imp = sub.add_parser("import", help="read an HSDS 3.0 folder (organizations.csv, services.csv, ...)")
         imp.add_argument("folder")
-        imp.add_argument("--organisation", help="the organisation whose sociale kaart this is "
-                                                "(may be left out when there is only one)")
+        imp.add_argument(
+            "--organisation",
+            help="the organisation whose sociale kaart this is (may be left out when there is only one)",
+        )
         exp = sub.add_parser("export", help="write the sociale kaart as an HSDS 3.0 folder")
         exp.add_argument("folder")
         exp.add_argument("--organisation", help="whose sociale kaart (may be left out when there is only one)")
@@ -46,8 +48,12 @@ class Command(BaseCommand):
         find.add_argument("--domain", default="", choices=["", *MethodDomain.values], metavar="DOMAIN")
         find.add_argument("--target-group", default="", choices=["", *TargetGroup.values], metavar="TARGET_GROUP")
         find.add_argument("--organisation", help="only this organisation's sociale kaart (default: all)")
-        find.add_argument("--all", action="store_true", dest="include_all",
-                          help="also inactive, defunct and temporarily closed services")
+        find.add_argument(
+            "--all",
+            action="store_true",
+            dest="include_all",
+            help="also inactive, defunct and temporarily closed services",
+        )
         find.add_argument("--json", action="store_true", dest="as_json")
 
     def handle(self, *args, action, **options):
@@ -72,8 +78,11 @@ class Command(BaseCommand):
             return organisations[0]
         if not organisations:
             self._fail("Er is nog geen organisatie. Maak er eerst een aan (bijvoorbeeld met 'steunwerk demo').")
-        self._fail("Er zijn meerdere organisaties; kies met --organisation wiens sociale kaart dit is: "
-                   + ", ".join(o.name for o in organisations) + ".")
+        self._fail(
+            "Er zijn meerdere organisaties; kies met --organisation wiens sociale kaart dit is: "
+            + ", ".join(o.name for o in organisations)
+            + "."
+        )
 
     def _import(self, folder, organisation=None, **_):
         owner = self._owner(organisation)
@@ -81,14 +90,18 @@ class Command(BaseCommand):
             report = import_folder(folder, owner)
         except ImportFailed as failed:
             count = len(failed.problems)
-            self._fail(f"Import afgebroken, er is niets opgeslagen. {count} "
-                       f"{'probleem' if count == 1 else 'problemen'}:",
-                       *(f"  {p}" for p in failed.problems), *(f"Let op: {w}" for w in failed.warnings))
+            self._fail(
+                f"Import afgebroken, er is niets opgeslagen. {count} {'probleem' if count == 1 else 'problemen'}:",
+                *(f"  {p}" for p in failed.problems),
+                *(f"Let op: {w}" for w in failed.warnings),
+            )
         except OSError as exc:
             self._fail(f"Import afgebroken, er is niets opgeslagen: {folder} is niet te lezen ({exc.strerror}).")
         except DatabaseError as exc:  # e.g. two imports of the same ids at the same moment
-            self._fail(f"Import afgebroken, er is niets opgeslagen: de database weigerde de wijziging ({exc}). "
-                       "Probeer het opnieuw.")
+            self._fail(
+                f"Import afgebroken, er is niets opgeslagen: de database weigerde de wijziging ({exc}). "
+                "Probeer het opnieuw."
+            )
         self.stdout.write("\n".join(report.lines()))
 
     def _export(self, folder, organisation=None, **_):
@@ -101,8 +114,9 @@ class Command(BaseCommand):
         for file, count in counts.items():
             self.stdout.write(f"  {file}: {count} rijen")
 
-    def _search(self, query="", wijk="", domain="", target_group="", organisation=None, include_all=False,
-                as_json=False, **_):
+    def _search(
+        self, query="", wijk="", domain="", target_group="", organisation=None, include_all=False, as_json=False, **_
+    ):
         owner = self._owner(organisation, required=False)
         services = Service.objects.all()
         if owner is not None:

@@ -4,8 +4,10 @@ from steunwerk.scale.statistics import refresh
 
 
 class Command(BaseCommand):
-    help = ("Refresh the query planner's statistics (ANALYZE). Run it after a migrate that adds indexes and after a "
-            "bulk load. With --full: on SQLite every row instead of a sample, on PostgreSQL also VACUUM.")
+    help = (
+        "Refresh the query planner's statistics (ANALYZE). Run it after a migrate that adds indexes and after a "
+        "bulk load. With --full: on SQLite every row instead of a sample, on PostgreSQL also VACUUM."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--full", action="store_true", help="read every row (SQLite); VACUUM too (PostgreSQL)")

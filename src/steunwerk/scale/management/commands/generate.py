@@ -20,4 +20,6 @@ class Command(BaseCommand):
         counts = generate(clients, seed=seed, progress=None if quiet else print_progress)
         seconds = time.perf_counter() - start
         rows = ", ".join(f"{k}: {v}" for k, v in counts.items())
-        self.stdout.write(f"{clients} synthetische cliënten in {seconds:.1f} s ({clients / seconds * 60:,.0f} per minuut). {rows}")
+        self.stdout.write(
+            f"{clients} synthetische cliënten in {seconds:.1f} s ({clients / seconds * 60:,.0f} per minuut). {rows}"
+        )

@@ -25,10 +25,12 @@ class Command(BaseCommand):
         try:
             data = json.loads(sys.stdin.read())
         except json.JSONDecodeError as exc:
-            self._fail(f"Geen geldige JSON op standaardinvoer ({exc.msg}). Verwacht: "
-                       '{"safety": 0-2, "health": 0-2, "wellbeing": 0-2, '
-                       '"extent": "individual"|"several"|"minor"|"over_75", '
-                       '"duration": "incidental"|"structural_short"|"structural_long"}')
+            self._fail(
+                f"Geen geldige JSON op standaardinvoer ({exc.msg}). Verwacht: "
+                '{"safety": 0-2, "health": 0-2, "wellbeing": 0-2, '
+                '"extent": "individual"|"several"|"minor"|"over_75", '
+                '"duration": "incidental"|"structural_short"|"structural_long"}'
+            )
         try:
             urgency = Urgency.from_dict(data)
         except UrgencyError as exc:

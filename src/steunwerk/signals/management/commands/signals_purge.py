@@ -7,6 +7,7 @@
 - Rate-limit records of the public form (PublicSubmission) older than a day are deleted.
 Every deleted signal and wiped form gets an access-log row.
 """
+
 from datetime import timedelta
 
 from django.conf import settings
@@ -30,10 +31,14 @@ def expired_signals(actor, now=None):
     now = now or timezone.now()
     cutoff = now - timedelta(days=getattr(settings, "SIGNAL_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
     S = Signal.Status
-    without_follow_up = Q(status=S.CLOSED) | Q(status__in=[S.NEW, S.TRIAGED],
-                                               decision__in=[Signal.Decision.NONE, Signal.Decision.SOLVED_DIRECTLY])
-    return (Signal.objects.editable_by(actor).filter(without_follow_up, received_at__lt=cutoff, case__isnull=True)
-            .filter(Q(closed_at__isnull=True) | Q(closed_at__lt=cutoff)))
+    without_follow_up = Q(status=S.CLOSED) | Q(
+        status__in=[S.NEW, S.TRIAGED], decision__in=[Signal.Decision.NONE, Signal.Decision.SOLVED_DIRECTLY]
+    )
+    return (
+        Signal.objects.editable_by(actor)
+        .filter(without_follow_up, received_at__lt=cutoff, case__isnull=True)
+        .filter(Q(closed_at__isnull=True) | Q(closed_at__lt=cutoff))
+    )
 
 
 class Command(BaseCommand):
@@ -49,10 +54,12 @@ class Command(BaseCommand):
         forms = IntakeForm.objects.editable_by(system).filter(deleted_at__isnull=True, meeting__held=True)
         submissions = PublicSubmission.objects.filter(at__lt=now - timedelta(days=1))
         if dry_run:
-            self.stdout.write(f"Proefdraai, er is niets verwijderd.\n"
-                              f"Meldingen te verwijderen: {signals.count()}\n"
-                              f"Meldformulieren te wissen: {forms.count()}\n"
-                              f"Openbare inzendingen te verwijderen: {submissions.count()}")
+            self.stdout.write(
+                f"Proefdraai, er is niets verwijderd.\n"
+                f"Meldingen te verwijderen: {signals.count()}\n"
+                f"Meldformulieren te wissen: {forms.count()}\n"
+                f"Openbare inzendingen te verwijderen: {submissions.count()}"
+            )
             return
         with transaction.atomic():
             deleted = 0
@@ -62,6 +69,8 @@ class Command(BaseCommand):
                 deleted += 1
             wiped = wipe_intake_forms(system)
             removed, _by_model = submissions.delete()
-        self.stdout.write(f"Meldingen verwijderd: {deleted}\n"
-                          f"Meldformulieren gewist: {wiped}\n"
-                          f"Openbare inzendingen verwijderd: {removed}")
+        self.stdout.write(
+            f"Meldingen verwijderd: {deleted}\n"
+            f"Meldformulieren gewist: {wiped}\n"
+            f"Openbare inzendingen verwijderd: {removed}"
+        )

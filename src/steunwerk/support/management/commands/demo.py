@@ -8,6 +8,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         bram = demo.load()
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo data present. Sign in as 'professional' (or teamleider, beheerder, wmoconsulent, collega, mee) "
-            f"with password '{demo.DEMO_PASSWORD}'. Bram's trajectory: {bram.trajectories.first().pk}."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data present. Sign in as 'professional' (or teamleider, beheerder, wmoconsulent, collega, mee) "
+                f"with password '{demo.DEMO_PASSWORD}'. Bram's trajectory: {bram.trajectories.first().pk}."
+            )
+        )

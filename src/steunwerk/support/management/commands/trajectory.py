@@ -15,8 +15,12 @@ class Command(BaseCommand):
     help = "List or export trajectories (data portability). Every read is written to the access log."
 
     def add_arguments(self, parser):
-        parser.add_argument("--as", dest="as_user", metavar="USERNAME",
-                            help="Act as this user (their access rights). Default: the operator, logged as such.")
+        parser.add_argument(
+            "--as",
+            dest="as_user",
+            metavar="USERNAME",
+            help="Act as this user (their access rights). Default: the operator, logged as such.",
+        )
         sub = parser.add_subparsers(dest="action", required=True)
         listing = sub.add_parser("list", help="id, client name and phase of each trajectory")
         listing.add_argument("--json", action="store_true", help="print JSON")
@@ -40,15 +44,31 @@ class Command(BaseCommand):
 
     def _list(self, actor, as_json):
         rows = list(Trajectory.objects.visible_to(actor).select_related("client").order_by("id"))
-        log.record_many(actor, LogAction.READ, [t.client_id for t in rows], detail="trajectlijst (opdrachtregel)",
-                        organisations={t.client_id: t.organisation_id for t in rows})
-        items = [{"id": t.pk, "client": t.client.name, "client_name": t.client.name, "phase": t.phase,
-                  "phase_number": Phase.number(t.phase), "status": t.status} for t in rows]
+        log.record_many(
+            actor,
+            LogAction.READ,
+            [t.client_id for t in rows],
+            detail="trajectlijst (opdrachtregel)",
+            organisations={t.client_id: t.organisation_id for t in rows},
+        )
+        items = [
+            {
+                "id": t.pk,
+                "client": t.client.name,
+                "client_name": t.client.name,
+                "phase": t.phase,
+                "phase_number": Phase.number(t.phase),
+                "status": t.status,
+            }
+            for t in rows
+        ]
         if as_json:
             self.stdout.write(json.dumps(items, ensure_ascii=False, indent=2))
         else:
             for item in items:
-                self.stdout.write(f"{item['id']:>6}  {item['client']:<40} {item['phase_number']}. {Phase(item['phase']).label}")
+                self.stdout.write(
+                    f"{item['id']:>6}  {item['client']:<40} {item['phase_number']}. {Phase(item['phase']).label}"
+                )
 
     def _export(self, actor, pk):
         # The export holds the whole file (profile, logbook, evaluations), so it needs the file section, as on
