@@ -86,7 +86,10 @@ TEMPLATES = [
         "NAME": "jinja2",
         "DIRS": [PACKAGE_DIR / "jinja2"],
         "APP_DIRS": True,
-        "OPTIONS": {"environment": "steunwerk.jinja.environment", "context_processors": _CONTEXT_PROCESSORS},
+        "OPTIONS": {
+            "environment": "steunwerk.jinja.environment",
+            "context_processors": [*_CONTEXT_PROCESSORS, "steunwerk.jinja.csrf_once_per_page"],
+        },
     },
     {
         # Only for the libraries that bring Django templates of their own (the API browser and schema pages).

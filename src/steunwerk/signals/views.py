@@ -18,6 +18,7 @@ from steunwerk.access import log
 from steunwerk.access.actor import Actor
 from steunwerk.accounts.models import Organisation, User
 from steunwerk.signals.access import feedback_for_receipt
+from steunwerk.signals.cases import open_case
 from steunwerk.signals.forms import DecisionForm, FeedbackForm, PublicSignalForm, SignalForm, TriageForm
 from steunwerk.signals.models import QUEUE_OPEN_BELOW, PublicSubmission, Signal
 from steunwerk.signals.urgency import BAND_LABELS, BANDS
@@ -238,8 +239,6 @@ def signal_decide(request, pk):
         decision = signal.decision
         signal.save()
         if decision == Signal.Decision.NETWORK_CASE and not hasattr(signal, "case"):
-            from steunwerk.signals.cases import open_case
-
             open_case(signal, request.actor)
         log.record(request.actor, LogAction.UPDATE, None, signal, f"besluit: {decision}")
     messages.success(request, _("Besluit vastgelegd: %(decision)s.") % {"decision": signal.get_decision_display()})

@@ -115,6 +115,21 @@ def test_every_form_on_a_page_carries_a_working_csrf_token(rf):
     assert all(_unmask_cipher_token(token) == _unmask_cipher_token(get_token(request)) for token in tokens)
 
 
+def test_the_csrf_token_is_masked_once_per_page_as_in_djangos_template_language(rf):
+    import re
+
+    engine = engines["jinja2"]
+    request = rf.get("/")
+    html = engine.from_string(
+        "<form>{{ csrf_input }}</form><form>{{ csrf_input }}</form><i>{{ csrf_token }}</i>"
+    ).render({}, request)
+    inputs = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    plain = re.findall(r"<i>([^<]+)</i>", html)
+    assert len(set(inputs + plain)) == 1
+    other_page = engine.from_string("{{ csrf_token }}").render({}, request)
+    assert other_page != plain[0]  # a new page masks afresh
+
+
 def test_a_form_posted_with_the_token_from_its_page_is_accepted_and_without_it_refused(world):
     import re
 
