@@ -84,10 +84,6 @@ def test_it_does_not_show_a_refused_decision_as_taken(world, login, scored):
 
 
 def test_it_opens_a_network_case_known_only_by_its_code(world, login, scored):
-    try:
-        from steunwerk.signals.cases import open_case  # noqa: F401
-    except ImportError:
-        pytest.xfail("steunwerk.signals.cases.open_case is not written yet")
     response = login(world.meldpunt_coordinator).post(
         url(scored), data("network_case", person_consulted="on", decision_note="Inbrengen in het netwerk")
     )
@@ -107,10 +103,6 @@ def test_it_opens_a_network_case_known_only_by_its_code(world, login, scored):
 
 
 def test_it_accepts_an_own_judgement_as_the_urgency_for_a_network_case(world, login):
-    try:
-        from steunwerk.signals.cases import open_case  # noqa: F401
-    except ImportError:
-        pytest.xfail("steunwerk.signals.cases.open_case is not written yet")
     signal = make_signal(world.org, band_override="acute", override_reason="Direct gevaar")
     response = login(world.meldpunt_coordinator).post(url(signal), data("network_case", person_consulted="on"))
     assert response.status_code == 302
