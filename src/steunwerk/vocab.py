@@ -44,13 +44,8 @@ class Phase(models.TextChoices):
     def number(cls, value):
         return _PHASE_NUMBERS.get(value, 0)
 
-    @classmethod
-    def label_of(cls, value):
-        return _PHASE_LABELS.get(value, value)
-
 
 _PHASE_NUMBERS = {value: n for n, value in enumerate(Phase.values, start=1)}
-_PHASE_LABELS = dict(Phase.choices)
 
 
 PHASE_GOALS = {

@@ -4,8 +4,9 @@ Rows are added through the ORM: a list with ``bulk_create``, one statement per p
 parameters per statement), a single row with ``save()``. The table stays append-only: nothing here updates or
 deletes.
 
-Each row names the organisation the object belongs to: its ``organisation_id`` (a client, a trajectory and every
-row of a file, a signal or a case carry one), or, for a row without an object or whose object names none, the
+Each row names the organisation the object belongs to: its ``organisation_id`` (a client, a trajectory, every
+row of a file, a signal and a network case carry one; a case's actions, its intake form and a signal's feedback do
+not, and are logged as rows without one), or, for a row without an object or whose object names none, the
 actor's organisation when they have exactly one. An actor with several organisations reading something that names
 none is logged without an organisation: ``organisation_id`` is one column, and picking one of theirs would say
 something the log does not know.

@@ -113,7 +113,7 @@ class Trajectory(OwnedByOrganisation):
         verbose_name = _("ondersteuningstraject")
 
     def __str__(self):
-        return f"{self.client.name} — {self.phase_label}"
+        return f"{self.client.name} — {self.get_phase_display()}"
 
     # client_name is derived: on creation it is taken from the client; after that only Client.save() changes it
     # (a queryset update of the client's trajectories). A save never writes it back — a form that loaded the
@@ -159,11 +159,6 @@ class Trajectory(OwnedByOrganisation):
     @property
     def phase_number(self):
         return Phase.number(self.phase)
-
-    @property
-    def phase_label(self):
-        """get_phase_display() without rebuilding the choices on every call (it runs once per caseload row)."""
-        return Phase.label_of(self.phase)
 
 
 class PhaseChange(OwnedByOrganisation):

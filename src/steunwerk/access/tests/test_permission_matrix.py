@@ -105,11 +105,8 @@ PLAIN_VIEWS = {
     "method_new": {"catalogue_admin"},
     "resources": MEMBERS,  # the sociale kaart describes services, not people, but fails closed without a role
     "partner_report": MEMBERS,
-    "triage": MEMBERS | {"no_role"},
-    "ping": MEMBERS
-    | {
-        "no_role"
-    },  # trivial signed-in page for the benchmark's floor; shows nothing  # everyone signed in; the list itself is scoped (see test_signal_view)
+    "triage": MEMBERS | {"no_role"},  # everyone signed in; the list itself is scoped (see test_signal_view)
+    "ping": MEMBERS | {"no_role"},  # trivial signed-in page for the benchmark's floor; shows nothing
 }
 # Public pages for reporters: no account needed.
 PUBLIC_VIEWS = {"report_choose", "report", "report_status"}

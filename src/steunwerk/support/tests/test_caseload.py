@@ -326,14 +326,14 @@ def test_each_row_shows_birth_date_neighbourhood_phase_team_and_contact_person(w
     assert by_name["Anna Jansen"] == [
         "02-01-1980",
         "Oost",
-        f"1. {Phase.label_of(Phase.MEETING)}",
+        f"1. {Phase.MEETING.label}",
         world.team.name,
         "Professional",
     ]
     assert by_name["Cor Zonder"] == [
         "—",
         "—",
-        f"{Phase.number(Phase.GOALS)}. {Phase.label_of(Phase.GOALS)}",
+        f"{Phase.number(Phase.GOALS)}. {Phase.GOALS.label}",
         world.team.name,
         "—",
     ]
