@@ -2,39 +2,11 @@
 
 from rest_framework import serializers
 
+from steunwerk.methods.catalogue import FIELDS
 from steunwerk.methods.models import Method
 
-PUBLIC_FIELDS = [
-    "slug",
-    "name",
-    "kind",
-    "aliases",
-    "target_groups",
-    "target_groups_primary",
-    "target_groups_certain",
-    "problem_level",
-    "problem_level_certain",
-    "problem_level_note",
-    "aim",
-    "aim_certain",
-    "aim_note",
-    "domains",
-    "domains_inferred",
-    "goal",
-    "target_group_text",
-    "approach",
-    "steps",
-    "wns_bakens",
-    "working_elements",
-    "working_elements_note",
-    "evidence_level",
-    "evidence",
-    "in_esi_databank",
-    "developer",
-    "websites",
-    "materials",
-    "source_pages",
-]
+# A method's slug and the fields of the shipped catalogue (methods/catalogue.py), in the same order.
+PUBLIC_FIELDS = ["slug", *FIELDS]
 
 
 class MethodSerializer(serializers.ModelSerializer):
