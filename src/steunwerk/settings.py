@@ -1,6 +1,7 @@
 """Steunwerk settings: one readable file, driven by environment variables."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "steunwerk.signals",
     "steunwerk.scale",
     "steunwerk.api",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "steunwerk.access.middleware.ActorMiddleware",
     "steunwerk.access.middleware.NoStoreMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "steunwerk.urls"
@@ -126,6 +130,22 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "caseload"
 LOGOUT_REDIRECT_URL = "login"
+
+# Sign-in that resists guessing (django-axes): after 10 failed attempts for one account (from anywhere) or from one
+# address (for any account), sign-in is refused for 15 minutes, with the same Dutch message whether the account
+# exists or not. Failures and successes are recorded (axes' access logs); `steunwerk axes_reset_username NAME`
+# lifts a lockout. Behind reverse proxies set STEUNWERK_PROXY_COUNT to how many there are in front of the application:
+# the client's address is then the one the outermost proxy saw (accounts/signin.py); without it only the connecting
+# address counts, as X-Forwarded-For can be written by anyone.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
+TRUSTED_PROXY_COUNT = int(os.environ.get("STEUNWERK_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "steunwerk.accounts.signin.client_address"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -153,7 +173,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["steunwerk.api.permissions.HasMembership"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -56,7 +56,8 @@ def test_it_creates_a_user_for_every_role_who_can_sign_in(client):
         )
     )
     assert roles == {"professional", "team_lead", "org_admin", "wmo_consultant"}
-    assert client.login(username="professional", password="steunwerk-demo")
+    response = client.post("/inloggen/", {"username": "professional", "password": "steunwerk-demo"})
+    assert response.status_code == 302 and "_auth_user_id" in client.session
 
 
 def test_it_gives_bram_two_goals(bram_export):
