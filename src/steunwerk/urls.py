@@ -1,5 +1,6 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView
 
 from steunwerk.access import views as access_views
@@ -7,6 +8,7 @@ from steunwerk.accounts import views as account_views
 from steunwerk.clients import network_views
 from steunwerk.clients import views as client_views
 from steunwerk.health import ping
+from steunwerk.http import require_GET_or_POST
 from steunwerk.methods import views as method_views
 from steunwerk.signals import views as signal_views
 from steunwerk.support import caseload_views, dashboard_views
@@ -15,11 +17,14 @@ from steunwerk.support import network_views as network_history_views
 from steunwerk.support import views as support_views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="caseload"), name="home"),
+    path("", require_safe(RedirectView.as_view(pattern_name="caseload")), name="home"),
     path("ping/", ping, name="ping"),
     path(
         "inloggen/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True),
+        # Django's form views take PUT as a POST; the sign-in page takes only what a browser sends.
+        require_GET_or_POST(
+            auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True)
+        ),
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),

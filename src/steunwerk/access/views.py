@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from steunwerk.access import log
 from steunwerk.access.models import AccessLogEntry
@@ -11,6 +12,7 @@ from steunwerk.vocab import LogAction
 
 
 @login_required
+@require_safe
 def access_log(request, pk):
     """Who looked at or changed this client's file: for the team lead, and to show the client."""
     client = client_or_404(request, pk, action=None)

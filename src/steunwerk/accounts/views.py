@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from steunwerk.accounts.forms import NewAccountForm
 from steunwerk.accounts.models import Membership, Organisation
+from steunwerk.http import require_GET_or_POST
 
 
 def _admin_organisation(request):
@@ -14,6 +15,7 @@ def _admin_organisation(request):
 
 
 @login_required
+@require_GET_or_POST
 def accounts(request):
     """Organisation admin: the accounts of their organisation. Admins manage accounts, not client files."""
     organisation = _admin_organisation(request)

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from steunwerk.access import log
 from steunwerk.access.scope import Section
@@ -15,6 +16,7 @@ from steunwerk.access.shortcuts import client_or_404
 from steunwerk.clients.forms import NetworkMemberForm
 from steunwerk.clients.models import Client, NetworkMember
 from steunwerk.clients.network_map import render_svg
+from steunwerk.http import require_GET_or_POST
 from steunwerk.vocab import LogAction
 
 
@@ -23,6 +25,7 @@ def _members(client):
 
 
 @login_required
+@require_GET_or_POST
 def network(request, pk):
     write = request.method == "POST"
     client = client_or_404(
@@ -61,6 +64,7 @@ def _context(request, client, form):
 
 
 @login_required
+@require_GET_or_POST
 def network_member_edit(request, pk, member_pk):
     write = request.method == "POST"
     client = client_or_404(request, pk, section=Section.FILE, write=write, action=None)
@@ -91,6 +95,7 @@ def network_member_edit(request, pk, member_pk):
 
 
 @login_required
+@require_safe
 def network_map(request, pk):
     """The map on its own (image/svg+xml), e.g. to save or print."""
     client = client_or_404(request, pk, section=Section.FILE, detail="netwerkkaart")

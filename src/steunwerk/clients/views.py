@@ -3,17 +3,19 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from steunwerk.access import log
 from steunwerk.access.scope import Section, can_read_client_section
 from steunwerk.access.shortcuts import client_and_trajectories_or_404, client_or_404
 from steunwerk.accounts.models import Team
 from steunwerk.clients.forms import ClientForm, ConsentForm, NewClientForm
+from steunwerk.http import require_GET_or_POST
 from steunwerk.vocab import LogAction
 
 
 @login_required
+@require_GET_or_POST
 def client_new(request):
     teams = Team.objects.filter(pk__in=request.actor.care_team_ids)
     if not teams.exists():
@@ -41,6 +43,7 @@ def client_new(request):
 
 
 @login_required
+@require_safe
 def client_detail(request, pk):
     client, trajectories = client_and_trajectories_or_404(request, pk, detail="dossier")
     can_edit_client = any(t.team_id in request.actor.care_team_ids for t in trajectories)
@@ -68,6 +71,7 @@ def client_detail(request, pk):
 
 
 @login_required
+@require_GET_or_POST
 def client_edit(request, pk):
     client = client_or_404(request, pk, write=True, action=None)
     form = ClientForm(request.POST or None, instance=client)
@@ -88,6 +92,7 @@ def client_edit(request, pk):
 
 
 @login_required
+@require_GET_or_POST
 def consent_new(request, pk):
     client = client_or_404(request, pk, write=True, action=None)
     form = ConsentForm(request.POST or None, holder=client.organisation)

@@ -5,7 +5,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
+from steunwerk.http import require_GET_or_POST
 from steunwerk.methods import filters
 from steunwerk.methods.access import can_edit_method, catalogue_admin_org_ids, methods_for
 from steunwerk.methods.forms import MethodForm, SearchForm
@@ -37,6 +39,7 @@ def _method_or_404(request, slug):
 
 
 @login_required
+@require_safe
 def method_list(request):
     """The methodewijzer: search in Dutch and filter on every classification."""
     methods = methods_for(request.actor)
@@ -58,6 +61,7 @@ def method_list(request):
 
 
 @login_required
+@require_safe
 def method_detail(request, slug):
     method = _method_or_404(request, slug)
     labels = {
@@ -100,6 +104,7 @@ def _table(methods, column_field, columns):
 
 
 @login_required
+@require_safe
 def table_level(request):
     """Core table: target group × light / complex / both."""
     methods = methods_for(request.actor)
@@ -118,6 +123,7 @@ def table_level(request):
 
 
 @login_required
+@require_safe
 def table_aim(request):
     """Core table: target group × self-reliance / participation / both."""
     methods = methods_for(request.actor)
@@ -136,6 +142,7 @@ def table_aim(request):
 
 
 @login_required
+@require_GET_or_POST
 def method_edit(request, slug):
     method = _method_or_404(request, slug)
     if not can_edit_method(request.actor, method):
@@ -150,6 +157,7 @@ def method_edit(request, slug):
 
 
 @login_required
+@require_GET_or_POST
 def method_new(request):
     """A local method or intervention of the catalogue admin's own organisation."""
     admin_orgs = sorted(catalogue_admin_org_ids(request.actor))
@@ -190,6 +198,7 @@ def _unique_slug(name):
 
 
 @login_required
+@require_safe
 def method_history(request, slug):
     method = _method_or_404(request, slug)
     versions = Method.history.filter(id=method.pk).select_related("history_user").order_by("-history_date")[:50]

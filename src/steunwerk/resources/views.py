@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from steunwerk.resources.access import services_for
 from steunwerk.resources.forms import SearchForm
@@ -23,6 +24,7 @@ def _labels(codes, choices):
 
 
 @login_required
+@require_safe
 def resource_list(request):
     """The sociale kaart: the provisions that may be offered (never inactive or defunct ones), searchable in
     Dutch and filtered by wijk, life domain and target group."""
@@ -38,6 +40,7 @@ def resource_list(request):
 
 
 @login_required
+@require_safe
 def resource_detail(request, pk):
     service = with_details(services_for(request.actor)).filter(pk=pk).first()
     if service is None:

@@ -12,9 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from steunwerk.access import log
+from steunwerk.http import require_GET_or_POST
 from steunwerk.signals.access import can_coordinate, is_network_member, meetings_for, responsible_choices
 from steunwerk.signals.forms import CaseActionForm, CaseForm
 from steunwerk.signals.models import CaseAction, IntakeForm, NetworkCase
@@ -33,6 +34,7 @@ def _invalid(request, template, context):
 
 
 @login_required
+@require_safe
 def case_list(request):
     """All cases this user may see, by ID code only."""
     actor = request.actor
@@ -87,6 +89,7 @@ def _case_context(request, case, **overrides):
 
 
 @login_required
+@require_GET_or_POST
 def case_detail(request, pk):
     """The case by its ID code: problems found, steps taken, agreements (overdue ones marked), typology with
     the interventions that fit, outcome. Coordinators save changes here."""
@@ -166,6 +169,7 @@ def _coming_meetings(actor, case):
 
 
 @login_required
+@require_GET_or_POST
 def intake_new(request, pk):
     """The meldformulier for a case and a coming meeting: it reaches the core partners before the meeting."""
     actor = request.actor
@@ -202,6 +206,7 @@ def intake_new(request, pk):
 
 
 @login_required
+@require_safe
 def intake_detail(request, pk):
     """A meldformulier: readable by the core partners until the meeting is closed, then its content is gone."""
     intake = get_object_or_404(IntakeForm.objects.visible_to(request.actor), pk=pk)

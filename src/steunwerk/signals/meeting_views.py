@@ -12,10 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from steunwerk.access import log
 from steunwerk.accounts.models import Organisation
+from steunwerk.http import require_GET_or_POST
 from steunwerk.signals.access import invitees, is_network_member, meetings_for, responsible_choices
 from steunwerk.signals.cases import wipe_intake_forms
 from steunwerk.signals.models import CaseAction, NetworkCase
@@ -37,6 +38,7 @@ def _meeting_or_404(actor, pk, write=False):
 
 
 @login_required
+@require_safe
 def meeting_list(request):
     actor = request.actor
     if not is_network_member(actor):
@@ -65,6 +67,7 @@ def meeting_list(request):
 
 
 @login_required
+@require_GET_or_POST
 def meeting_new(request):
     """Plan a meeting; everybody with the partner role that belongs to its kind is invited."""
     actor = request.actor
@@ -138,6 +141,7 @@ def _selectable_cases(actor, meeting):
 
 
 @login_required
+@require_GET_or_POST
 def meeting_detail(request, pk):
     """The meeting: who was invited and came, the cases discussed (ID codes), agreements and minutes."""
     actor = request.actor

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from steunwerk.access import log
 from steunwerk.accounts.models import Organisation
@@ -15,6 +16,7 @@ from steunwerk.vocab import LogAction
 
 
 @login_required
+@require_safe
 def signals_report(request):
     actor = request.actor
     allowed = report_networks(actor)

@@ -12,11 +12,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from steunwerk.access import log
 from steunwerk.access.actor import Actor
 from steunwerk.accounts.models import Organisation, User
+from steunwerk.http import require_GET_or_POST
 from steunwerk.signals.access import feedback_for_receipt
 from steunwerk.signals.cases import open_case
 from steunwerk.signals.forms import DecisionForm, FeedbackForm, PublicSignalForm, SignalForm, TriageForm
@@ -33,6 +34,7 @@ def meldpunten():
     return Organisation.objects.filter(memberships__role=Role.MELDPUNT_COORDINATOR).distinct().order_by("name")
 
 
+@require_safe
 def report_choose(request):
     """Public: pick the meldpunt (skipped when there is only one)."""
     points = list(meldpunten())
@@ -52,6 +54,7 @@ def _flooded(key):
     return recent.filter(key=key).count() >= PER_ADDRESS_PER_HOUR or recent.count() >= ALL_PUBLIC_PER_HOUR
 
 
+@require_GET_or_POST
 def report(request, org):
     """Public: report a concern about someone, without an account."""
     organisation = get_object_or_404(meldpunten(), pk=org)
@@ -75,6 +78,7 @@ def report(request, org):
     return render(request, "signals/report_form.html", context)
 
 
+@require_safe
 def report_status(request, code):
     """Public: what the meldpunt told the reporter. Only the feedback messages, never case details."""
     signal, feedback = feedback_for_receipt(code)
@@ -84,6 +88,7 @@ def report_status(request, code):
 
 
 @login_required
+@require_GET_or_POST
 def partner_report(request):
     """For signed-in partners: report a concern to a meldpunt."""
     if not request.actor.role_by_org:
@@ -133,6 +138,7 @@ TRIAGE_ROW_FIELDS = (
 
 
 @login_required
+@require_safe
 def triage_list(request):
     """The meldpunt's list: new signals first, then by urgency."""
     signals = Signal.objects.visible_to(request.actor)
@@ -198,6 +204,7 @@ def _detail(request, signal, status=200, **forms):
 
 
 @login_required
+@require_safe
 def signal_detail(request, pk):
     return _detail(request, _signal_or_404(request, pk))
 

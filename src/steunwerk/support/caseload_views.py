@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from steunwerk.access import log
 from steunwerk.clients import search
@@ -13,6 +14,7 @@ PAGE_SIZE = 25
 
 
 @login_required
+@require_safe
 def caseload(request):
     """Mijn cliënten: the trajectories this professional may see, searchable by name, BSN or birth date."""
     query = search.parse(request.GET.get("q"))

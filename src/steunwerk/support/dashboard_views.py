@@ -4,6 +4,7 @@ numbers are hidden: support/dashboard.py; who may count what: support/access.py.
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from steunwerk.access import log
 from steunwerk.support.access import can_count
@@ -13,6 +14,7 @@ from steunwerk.vocab import LogAction
 
 
 @login_required
+@require_safe
 def dashboard(request):
     actor = request.actor
     if not can_count(actor):

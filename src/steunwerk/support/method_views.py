@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from steunwerk.access import log
 from steunwerk.access.shortcuts import trajectory_or_404
@@ -30,6 +30,7 @@ def _plan_steps(request, trajectory):
 
 
 @login_required
+@require_safe
 def trajectory_methods(request, pk):
     """Recommendations for this trajectory, with reasons; a chosen method can be attached to a plan step."""
     trajectory = trajectory_or_404(request, pk, write=True, detail="methoden voorstellen", related=("client",))

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from steunwerk.access.scope import Section
 from steunwerk.access.shortcuts import client_or_404
@@ -13,6 +14,7 @@ from steunwerk.support.models import NetworkSnapshot
 
 
 @login_required
+@require_safe
 def network_compare(request, pk):
     """The network at an evaluation next to the network now."""
     client = client_or_404(request, pk, section=Section.FILE, detail="netwerk vergelijken")

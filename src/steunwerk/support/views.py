@@ -7,11 +7,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from steunwerk.access import log
 from steunwerk.access.scope import Section, can_edit, can_read_section
 from steunwerk.access.shortcuts import trajectory_or_404
+from steunwerk.http import require_GET_or_POST
 from steunwerk.methods.access import usable_methods
 from steunwerk.resources.access import offered_services
 from steunwerk.support import forms as f
@@ -55,6 +56,7 @@ def _invalid(request, template, context):
 
 
 @login_required
+@require_safe
 def trajectory_detail(request, pk):
     # The page names the client from the copy of the name on the trajectory: it reads nothing of the client's file.
     trajectory = trajectory_or_404(request, pk, detail="traject", related=("team", "lead"))
@@ -122,6 +124,7 @@ def trajectory_situation(request, pk):
 
 
 @login_required
+@require_GET_or_POST
 def monitoring_new(request, pk):
     """The three monitoring questions for the current phase, on a page of their own (the trajectory page links
     here, so it does not build a form with nine radio buttons on every visit)."""
@@ -175,6 +178,7 @@ def _grid_entries(manager, row_field):
 
 
 @login_required
+@require_GET_or_POST
 def profile(request, pk):
     """Persoonlijk Profiel: the client's own words first; every cell records whose words they are."""
     write = request.method == "POST"
@@ -233,6 +237,7 @@ def _save_wishes(trajectory, existing, wanted, user):
 
 
 @login_required
+@require_GET_or_POST
 def quality(request, pk):
     """Kwaliteit van bestaan: eight dimensions × barriers, wishes, needed and present support."""
     write = request.method == "POST"
@@ -287,12 +292,14 @@ def _goal_form_view(request, trajectory, goal=None):
 
 
 @login_required
+@require_GET_or_POST
 def goal_new(request, pk):
     trajectory = trajectory_or_404(request, pk, write=True, action=None)
     return _goal_form_view(request, trajectory)
 
 
 @login_required
+@require_GET_or_POST
 def goal_edit(request, pk):
     goal = get_object_or_404(Goal.objects.editable_by(request.actor), pk=pk)
     trajectory = trajectory_or_404(
@@ -315,6 +322,7 @@ def _goal_and_trajectory(request, pk, write, detail):
 
 
 @login_required
+@require_GET_or_POST
 def options(request, pk):
     """Werkblad Opties: brainstorm options, weigh pros and cons, choose the two best."""
     write = request.method == "POST"
@@ -371,6 +379,7 @@ def options_choose(request, pk):
 
 
 @login_required
+@require_GET_or_POST
 def plan_edit(request, pk):
     """Plan van Aanpak for one goal. A stale form gets a conflict message, never a silent overwrite."""
     write = request.method == "POST"
@@ -435,6 +444,7 @@ def _readable_version(version):
 
 
 @login_required
+@require_safe
 def plan_versions(request, pk):
     goal, trajectory = _goal_and_trajectory(request, pk, False, "versies plan van aanpak")
     plan = selectors.plan_of(goal)
@@ -482,6 +492,7 @@ def _entries_view(request, pk, form_class, related_name, template, detail, succe
 
 
 @login_required
+@require_GET_or_POST
 def logbook(request, pk):
     return _entries_view(
         request, pk, f.LogbookForm, "logbook", "support/logbook.html", "logboek", _("Logboekregel toegevoegd.")
@@ -489,6 +500,7 @@ def logbook(request, pk):
 
 
 @login_required
+@require_GET_or_POST
 def evaluations(request, pk):
     return _entries_view(
         request,
@@ -503,6 +515,7 @@ def evaluations(request, pk):
 
 
 @login_required
+@require_safe
 def trajectory_export(request, pk):
     """The whole trajectory as JSON: data portability for the client."""
     trajectory = trajectory_or_404(request, pk, section=Section.FILE, action=LogAction.EXPORT, detail="export JSON")
@@ -516,6 +529,7 @@ def trajectory_export(request, pk):
 
 
 @login_required
+@require_safe
 def plan_print(request, pk):
     trajectory = trajectory_or_404(request, pk, action=LogAction.PRINT, detail="afdrukweergave plan")
     goals = selectors.goals_with_plans(trajectory)
