@@ -146,9 +146,13 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
 TRUSTED_PROXY_COUNT = int(os.environ.get("STEUNWERK_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "steunwerk.accounts.signin.client_address"
+# Passwords: at least 12 characters, not like the username, name or e-mail address, not on Django's list of common
+# passwords, and not a common Dutch word with a few digits or signs around it (accounts/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "steunwerk.accounts.passwords.CommonDutchWordValidator"},
 ]
 
 LANGUAGE_CODE = "nl"

@@ -40,7 +40,9 @@ class NewAccountForm(forms.ModelForm):
     def clean_password(self):
         password = self.cleaned_data["password"]
         try:
-            validate_password(password)
+            # The account being made, so the password can be compared with its name and e-mail address.
+            names = {f: self.cleaned_data.get(f, "") for f in ("username", "first_name", "last_name", "email")}
+            validate_password(password, user=User(**names))
         except forms.ValidationError as error:
             raise forms.ValidationError([_in_dutch(e) for e in error.error_list]) from error
         return password
